@@ -1,0 +1,26 @@
+"""Errors as values: what went wrong, where, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ContentError:
+    """A mistake in the site's files, reported as `path:line: message`."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ConfigError(Exception):
+    """site.yaml is missing or broken: the build cannot start (exit status 2)."""
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done (exit status 2)."""

@@ -1,0 +1,301 @@
+"""Parsed documents -> one complete, frozen Site: names resolved, both directions indexed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from generator.config import Config
+from generator.errors import ContentError
+from generator.markup import render_markdown, shorten
+from generator.parse import ActorDoc, ArticleDoc, Doc, EventDoc
+from generator.schema import Moment, Name, Source
+from generator.slugs import make_slug, name_key
+
+Counted = tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    slug: str
+    title: str
+    date: Moment
+    path: Path
+    actors: tuple[str, ...]
+    events: tuple[str, ...]
+    source: Source | None
+    summary: str
+    tags: tuple[str, ...]
+    draft: bool
+    body_html: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    slug: str
+    name: str
+    kind: str = "other"
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    affiliations: tuple[str, ...] = ()
+    bio_html: str = ""
+    path: Path | None = None  # None: known only from the articles that name it
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    slug: str
+    name: str
+    date: Moment | None = None
+    end: Moment | None = None
+    place: str | None = None
+    parent: str | None = None
+    description_html: str = ""
+    path: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    config: Config
+    articles: tuple[Article, ...]  # oldest first
+    actors: Mapping[str, Actor]  # by slug, A-Z by name
+    events: Mapping[str, Event]  # by slug, oldest first
+    actor_articles: Mapping[str, tuple[int, ...]]  # actor slug -> indexes into articles
+    event_articles: Mapping[str, tuple[int, ...]]
+    co_actors: Mapping[str, Counted]  # actor -> actors named with them, most often first
+    actor_events: Mapping[str, Counted]
+    event_actors: Mapping[str, Counted]
+    members: Mapping[str, tuple[str, ...]]  # organisation -> actors affiliated with it
+    sub_events: Mapping[str, tuple[str, ...]]
+
+
+def sort_key(moment: Moment | None) -> dt.datetime:
+    """Dates and date-times, naive or not, on one comparable scale."""
+    if moment is None:
+        return dt.datetime.max
+    if not isinstance(moment, dt.datetime):
+        return dt.datetime(moment.year, moment.month, moment.day)
+    if moment.tzinfo is not None:
+        return moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment
+
+
+@dataclass
+class _Names:
+    """Name, alias and slug lookup for one kind of entity, with the file that claimed each."""
+
+    what: str
+    by_key: dict[str, str] = field(default_factory=dict)
+    by_slug: dict[str, str] = field(default_factory=dict)
+    owner: dict[str, Path | None] = field(default_factory=dict)
+    spelling: dict[str, str] = field(default_factory=dict)
+
+    def claim(self, slug: str, names: Iterable[Name], path: Path) -> list[ContentError]:
+        errors = []
+        for name in names:
+            key = name_key(name.text)
+            other = self.by_key.get(key)
+            if other is not None and other != slug:
+                errors.append(
+                    ContentError(
+                        path,
+                        name.line,
+                        f'"{name.text}" also names the {self.what} in {self.owner[other]}; '
+                        "each name or alias must point to one "
+                        f"{self.what}: rename or remove it in one of the two files",
+                    )
+                )
+            else:
+                self.by_key[key] = slug
+        return errors
+
+    def register(self, slug: str, spelling: str, path: Path | None) -> None:
+        self.by_slug[slug] = slug
+        self.owner[slug] = path
+        self.spelling[slug] = spelling
+
+    def resolve(self, text: str) -> str | None:
+        return self.by_key.get(name_key(text)) or self.by_slug.get(make_slug(text))
+
+    def resolve_or_add(self, text: str) -> str:
+        """Find a name; an unknown one becomes an entity known only from the articles."""
+        found = self.resolve(text)
+        if found is None:
+            found = make_slug(text)
+            self.register(found, text, None)
+            self.by_key[name_key(text)] = found
+        return found
+
+
+def _unique_slugs(docs: Iterable[Doc], folder: str) -> tuple[list[Doc], list[ContentError]]:
+    seen: dict[str, Path] = {}
+    kept: list[Doc] = []
+    errors = []
+    for doc in docs:
+        if doc.slug in seen:
+            message = (
+                f"would write {folder}/{doc.slug}.html, as {seen[doc.slug]} does; rename one file"
+            )
+            errors.append(ContentError(doc.path, 1, message))
+        else:
+            seen[doc.slug] = doc.path
+            kept.append(doc)
+    return kept, errors
+
+
+def build_site(
+    config: Config, docs: list[Doc], md: MarkdownIt, *, drafts: bool = False
+) -> tuple[Site, list[ContentError]]:
+    articles_in = [d for d in docs if isinstance(d, ArticleDoc) and (drafts or not d.draft)]
+    articles_in, errors = _unique_slugs(articles_in, "articles")
+    actor_docs, more = _unique_slugs([d for d in docs if isinstance(d, ActorDoc)], "actors")
+    errors += more
+    event_docs, more = _unique_slugs([d for d in docs if isinstance(d, EventDoc)], "events")
+    errors += more
+
+    actor_names = _Names("actor")
+    for a in actor_docs:
+        assert isinstance(a, ActorDoc)
+        actor_names.register(a.slug, a.name, a.path)
+    for a in actor_docs:
+        assert isinstance(a, ActorDoc)
+        own = (Name(a.slug, 1), Name(a.name, a.name_line), *a.aliases)
+        errors += actor_names.claim(a.slug, own, a.path)
+    event_names = _Names("event")
+    for e in event_docs:
+        assert isinstance(e, EventDoc)
+        event_names.register(e.slug, e.name, e.path)
+        errors += event_names.claim(e.slug, (Name(e.slug, 1), Name(e.name, e.name_line)), e.path)
+
+    articles = sorted(
+        (_article(d, actor_names, event_names, md) for d in articles_in if isinstance(d, ArticleDoc)),
+        key=lambda a: (sort_key(a.date), a.title, a.slug),
+    )
+    actors = {a.slug: _actor(a, actor_names, md) for a in actor_docs if isinstance(a, ActorDoc)}
+    events = {e.slug: _event(e, event_names, md) for e in event_docs if isinstance(e, EventDoc)}
+    errors += _check_parents(events, event_docs)
+    return _assemble(config, tuple(articles), actors, events, actor_names, event_names), errors
+
+
+def _article(doc: ArticleDoc, actors: _Names, events: _Names, md: MarkdownIt) -> Article:
+    body = render_markdown(md, doc.body.text)
+    return Article(
+        slug=doc.slug,
+        title=doc.title,
+        date=doc.date,
+        path=doc.path,
+        actors=tuple(dict.fromkeys(actors.resolve_or_add(n.text) for n in doc.actors)),
+        events=tuple(dict.fromkeys(events.resolve_or_add(n.text) for n in doc.events)),
+        source=doc.source,
+        summary=doc.summary or shorten(body.first_paragraph),
+        tags=doc.tags,
+        draft=doc.draft,
+        body_html=body.html,
+    )
+
+
+def _actor(doc: ActorDoc, names: _Names, md: MarkdownIt) -> Actor:
+    return Actor(
+        slug=doc.slug,
+        name=doc.name,
+        kind=doc.kind,
+        aliases=tuple(a.text for a in doc.aliases),
+        role=doc.role,
+        affiliations=tuple(
+            dict.fromkeys(
+                s for s in (names.resolve_or_add(n.text) for n in doc.affiliations) if s != doc.slug
+            )
+        ),
+        bio_html=render_markdown(md, doc.body.text).html,
+        path=doc.path,
+    )
+
+
+def _event(doc: EventDoc, names: _Names, md: MarkdownIt) -> Event:
+    return Event(
+        slug=doc.slug,
+        name=doc.name,
+        date=doc.date,
+        end=doc.end,
+        place=doc.place,
+        parent=names.resolve_or_add(doc.parent.text) if doc.parent else None,
+        description_html=render_markdown(md, doc.body.text).html,
+        path=doc.path,
+    )
+
+
+def _check_parents(events: Mapping[str, Event], docs: list[Doc]) -> list[ContentError]:
+    errors = []
+    for doc in docs:
+        assert isinstance(doc, EventDoc)
+        seen = {doc.slug}
+        parent = events[doc.slug].parent
+        while parent is not None and parent in events:
+            if parent in seen:
+                line = doc.parent.line if doc.parent else 1
+                message = f'"parent" makes a loop ({doc.name} is its own ancestor); break the loop'
+                errors.append(ContentError(doc.path, line, message))
+                break
+            seen.add(parent)
+            parent = events[parent].parent
+    return errors
+
+
+def _assemble(
+    config: Config,
+    articles: tuple[Article, ...],
+    actors: dict[str, Actor],
+    events: dict[str, Event],
+    actor_names: _Names,
+    event_names: _Names,
+) -> Site:
+    for slug, spelling in actor_names.spelling.items():
+        actors.setdefault(slug, Actor(slug=slug, name=spelling))
+    actor_articles: dict[str, list[int]] = defaultdict(list)
+    event_articles: dict[str, list[int]] = defaultdict(list)
+    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    actor_events: dict[str, Counter[str]] = defaultdict(Counter)
+    event_actors: dict[str, Counter[str]] = defaultdict(Counter)
+    for index, article in enumerate(articles):
+        for actor in article.actors:
+            actor_articles[actor].append(index)
+            pairs[actor].update(a for a in article.actors if a != actor)
+            actor_events[actor].update(article.events)
+        for event in article.events:
+            event_articles[event].append(index)
+            event_actors[event].update(article.actors)
+    for slug, spelling in event_names.spelling.items():
+        if slug not in events:
+            first = event_articles.get(slug)
+            events[slug] = Event(slug=slug, name=spelling, date=articles[first[0]].date if first else None)
+    members: dict[str, list[str]] = defaultdict(list)
+    for actor in sorted(actors.values(), key=lambda a: name_key(a.name)):
+        for org in actor.affiliations:
+            members[org].append(actor.slug)
+    sub_events: dict[str, list[str]] = defaultdict(list)
+    ordered_events = sorted(events.values(), key=lambda e: (sort_key(e.date), name_key(e.name)))
+    for event in ordered_events:
+        if event.parent:
+            sub_events[event.parent].append(event.slug)
+
+    def ranked(counter: Counter[str], names: Mapping[str, Actor | Event]) -> Counted:
+        return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], name_key(names[kv[0]].name))))
+
+    return Site(
+        config=config,
+        articles=articles,
+        actors={a.slug: a for a in sorted(actors.values(), key=lambda a: name_key(a.name))},
+        events={e.slug: e for e in ordered_events},
+        actor_articles={k: tuple(v) for k, v in actor_articles.items()},
+        event_articles={k: tuple(v) for k, v in event_articles.items()},
+        co_actors={k: ranked(v, actors) for k, v in pairs.items()},
+        actor_events={k: ranked(v, events) for k, v in actor_events.items()},
+        event_actors={k: ranked(v, actors) for k, v in event_actors.items()},
+        members={k: tuple(v) for k, v in members.items()},
+        sub_events={k: tuple(v) for k, v in sub_events.items()},
+    )

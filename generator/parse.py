@@ -1,0 +1,184 @@
+"""Source bytes -> typed documents: front matter checked field by field, body kept as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.discover import SourceFile
+from generator.errors import ContentError
+from generator.schema import FieldReader, Moment, Name, Source
+from generator.slugs import make_slug
+from generator.yamlsafe import MAX_BYTES, load_mapping
+
+ACTOR_KINDS = ("person", "organization", "other")
+_FENCE = "---"
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    text: str
+    line: int  # file line of the body's first line
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDoc:
+    path: Path
+    slug: str
+    title: str
+    date: Moment
+    actors: tuple[Name, ...]
+    events: tuple[Name, ...]
+    source: Source | None
+    summary: str | None
+    tags: tuple[str, ...]
+    draft: bool
+    body: Body
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDoc:
+    path: Path
+    slug: str
+    name: str
+    name_line: int
+    aliases: tuple[Name, ...]
+    kind: str
+    role: str | None
+    affiliations: tuple[Name, ...]
+    body: Body
+
+
+@dataclass(frozen=True, slots=True)
+class EventDoc:
+    path: Path
+    slug: str
+    name: str
+    name_line: int
+    date: Moment
+    end: Moment | None
+    place: str | None
+    parent: Name | None
+    body: Body
+
+
+Doc = ArticleDoc | ActorDoc | EventDoc
+
+
+def decode(data: bytes, path: Path) -> tuple[str | None, list[ContentError]]:
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        message = f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8"
+        return None, [ContentError(path, line, message)]
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, Body] | ContentError:
+    """Return the front matter text (which starts on line 2) and the body."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != _FENCE:
+        return ContentError(path, 1, "no front matter: start the file with a `---` line")
+    size = 0
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in (_FENCE, "..."):
+            return "\n".join(lines[1:index]), Body("\n".join(lines[index + 1 :]), index + 2)
+        size += len(line) + 1
+        if size > MAX_BYTES:
+            return ContentError(
+                path, 1, f"front matter is larger than {MAX_BYTES // 1024} KiB; shorten it"
+            )
+    return ContentError(path, 1, "front matter is not closed: add a `---` line after it")
+
+
+def parse_source(source: SourceFile) -> tuple[Doc | None, list[ContentError]]:
+    text, errors = decode(source.data, source.path)
+    if text is None:
+        return None, errors
+    split = split_front_matter(text, source.path)
+    if isinstance(split, ContentError):
+        return None, [split]
+    fm_text, body = split
+    fm, errors = load_mapping(fm_text, source.path, first_line=2)
+    if fm is None:
+        return None, errors
+    reader = {"article": _article, "actor": _actor, "event": _event}[source.kind]
+    return reader(FieldReader(fm, _ALLOWED[source.kind]), body)
+
+
+def _article(f: FieldReader, body: Body) -> tuple[Doc | None, list[ContentError]]:
+    path = f.fm.path
+    doc = ArticleDoc(
+        path=path,
+        slug=make_slug(path.stem),
+        title=f.text("title", required=True) or "",
+        date=f.moment("date", required=True) or _NO_DATE,
+        actors=f.names("actors"),
+        events=f.names("events"),
+        source=f.source("source"),
+        summary=f.text("summary"),
+        tags=f.words("tags"),
+        draft=f.flag("draft"),
+        body=body,
+    )
+    return (None, f.errors) if f.errors else (doc, [])
+
+
+def _actor(f: FieldReader, body: Body) -> tuple[Doc | None, list[ContentError]]:
+    doc = ActorDoc(
+        path=f.fm.path,
+        slug=make_slug(f.fm.path.stem),
+        name=f.text("name", required=True) or "",
+        name_line=f.fm.line("name"),
+        aliases=f.names("aliases"),
+        kind=f.choice("kind", ACTOR_KINDS, "person"),
+        role=f.text("role"),
+        affiliations=f.names("affiliations"),
+        body=body,
+    )
+    return (None, f.errors) if f.errors else (doc, [])
+
+
+def _event(f: FieldReader, body: Body) -> tuple[Doc | None, list[ContentError]]:
+    parents = f.names("parent")
+    if len(parents) > 1:
+        f.fail("parent", '"parent" names one event, not a list')
+    doc = EventDoc(
+        path=f.fm.path,
+        slug=make_slug(f.fm.path.stem),
+        name=f.text("name", required=True) or "",
+        name_line=f.fm.line("name"),
+        date=f.moment("date", required=True) or _NO_DATE,
+        end=f.moment("end"),
+        place=f.text("place"),
+        parent=parents[0] if parents else None,
+        body=body,
+    )
+    if doc.end is not None and _day(doc.end) < _day(doc.date):
+        f.fail("end", f'"end" ({_day(doc.end)}) is before "date" ({_day(doc.date)})')
+    return (None, f.errors) if f.errors else (doc, [])
+
+
+def _day(moment: Moment) -> dt.date:
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+_ALLOWED = {
+    "article": ("title", "date", "actors", "events", "source", "summary", "tags", "draft"),
+    "actor": ("name", "aliases", "kind", "role", "affiliations"),
+    "event": ("name", "date", "end", "place", "parent"),
+}
+_NO_DATE = dt.date.min
+
+
+def parse_all(sources: tuple[SourceFile, ...]) -> tuple[list[Doc], list[ContentError]]:
+    docs: list[Doc] = []
+    errors: list[ContentError] = []
+    for source in sources:
+        doc, more = parse_source(source)
+        errors += more
+        if doc is not None:
+            docs.append(doc)
+    return docs, errors

@@ -1,0 +1,25 @@
+"""Slugs: short, readable, ASCII file names that can never leave their folder."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from slugify import slugify
+
+_SAFE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_LENGTH = 80
+
+
+def make_slug(text: str) -> str:
+    """`Дмитрий Песков` -> `dmitrii-peskov`; `../../x` -> `x`; never empty, never a path."""
+    slug = slugify(text, max_length=MAX_LENGTH, word_boundary=True, separator="-")
+    if not _SAFE.match(slug):
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        slug = f"item-{digest}"
+    return slug
+
+
+def name_key(text: str) -> str:
+    """How names, aliases and slugs are compared: case and spacing do not matter."""
+    return " ".join(text.split()).casefold()

@@ -1,0 +1,143 @@
+"""Safe YAML for front matter and site.yaml: guarded, line-aware, errors as values.
+
+Hostile input must become a `ContentError`, never a crash or a hang. Before any
+parser builds a tree, the text is tokenised (PyYAML's scanner is iterative, so
+it cannot overflow the stack) and refused when it is too big, nests too deep,
+or uses anchors, aliases or tags. Only then is it composed, with the C loader
+when libyaml is there. Timestamps are not resolved by YAML: dates stay text, so
+`schema` can report an impossible date with its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import ContentError
+
+MAX_BYTES = 64 * 1024
+MAX_DEPTH = 16
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _without_timestamps(resolvers: dict[Any, list[Any]]) -> dict[Any, list[Any]]:
+    return {first: [r for r in rs if r[0] != _TIMESTAMP] for first, rs in resolvers.items()}
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """The safe loader, minus implicit timestamps."""
+
+    yaml_implicit_resolvers = _without_timestamps(_BaseLoader.yaml_implicit_resolvers)
+
+
+_OPEN = (
+    yaml.BlockSequenceStartToken,
+    yaml.BlockMappingStartToken,
+    yaml.FlowSequenceStartToken,
+    yaml.FlowMappingStartToken,
+)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+_REFUSED = {
+    yaml.AnchorToken: "YAML anchors (&name) are not allowed here; write the value out",
+    yaml.AliasToken: "YAML aliases (*name) are not allowed here; write the value out",
+    yaml.TagToken: "YAML tags (!tag) are not allowed here; remove the tag",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class YamlMapping:
+    """A top-level YAML mapping with the file line of each key and list item."""
+
+    path: Path
+    data: dict[str, Any]
+    key_lines: dict[str, int]
+    item_lines: dict[str, tuple[int, ...]]
+    first_line: int
+
+    def line(self, key: str) -> int:
+        return self.key_lines.get(key, self.first_line)
+
+    def item_line(self, key: str, index: int) -> int:
+        lines = self.item_lines.get(key, ())
+        return lines[index] if index < len(lines) else self.line(key)
+
+
+def _error(path: Path, first_line: int, exc: yaml.YAMLError) -> ContentError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = first_line + (mark.line if mark is not None else 0)
+    problem = getattr(exc, "problem", None) or str(exc)
+    return ContentError(path, line, f"YAML syntax error: {problem}; check quoting and indentation")
+
+
+def _guard(text: str, path: Path, first_line: int) -> ContentError | None:
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        return ContentError(
+            path, first_line, f"front matter is larger than {MAX_BYTES // 1024} KiB; shorten it"
+        )
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            refused = _REFUSED.get(type(token))
+            if refused:
+                return ContentError(path, first_line + token.start_mark.line, refused)
+            if isinstance(token, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = first_line + token.start_mark.line
+                    return ContentError(
+                        path, line, f"YAML nests deeper than {MAX_DEPTH} levels; flatten it"
+                    )
+            elif isinstance(token, _CLOSE):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        return _error(path, first_line, exc)
+    return None
+
+
+def load_mapping(
+    text: str, path: Path, first_line: int = 1
+) -> tuple[YamlMapping | None, list[ContentError]]:
+    """Parse `text` (which starts at file line `first_line`) as a mapping of settings."""
+    refused = _guard(text, path, first_line)
+    if refused:
+        return None, [refused]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as exc:
+        return None, [_error(path, first_line, exc)]
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict) or not isinstance(node, (yaml.MappingNode, type(None))):
+        return None, [ContentError(path, first_line, "expected `key: value` lines, one a key")]
+    return _with_lines(path, first_line, data, node)
+
+
+def _with_lines(
+    path: Path, first_line: int, data: dict[Any, Any], node: yaml.MappingNode | None
+) -> tuple[YamlMapping | None, list[ContentError]]:
+    key_lines: dict[str, int] = {}
+    item_lines: dict[str, tuple[int, ...]] = {}
+    errors: list[ContentError] = []
+    for key_node, value_node in node.value if node is not None else []:
+        line = first_line + key_node.start_mark.line
+        key = key_node.value
+        if not isinstance(key_node, yaml.ScalarNode) or not isinstance(key, str):
+            errors.append(ContentError(path, line, "a key must be plain text"))
+            continue
+        if key in key_lines:
+            errors.append(
+                ContentError(path, line, f"`{key}` is given twice (line {key_lines[key]}); keep one")
+            )
+        key_lines[key] = line
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines[key] = tuple(first_line + n.start_mark.line for n in value_node.value)
+    if errors:
+        return None, errors
+    return YamlMapping(path, {str(k): v for k, v in data.items()}, key_lines, item_lines, first_line), []
