@@ -48,7 +48,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 def _site_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "site", nargs="?", type=Path, default=Path("."), help="the site folder (default: .)"
+        "site", nargs="?", type=Path, default=Path(), help="the site folder (default: .)"
     )
 
 
@@ -111,9 +111,7 @@ def report_errors(result: BuildResult, outcome: str) -> int:
 def summary(result: BuildResult, files: int | None, seconds: float | None) -> str:
     site = result.site
     assert site is not None
-    counts = (
-        f"{len(site.articles)} articles, {len(site.actors)} actors, {len(site.events)} events"
-    )
+    counts = f"{len(site.articles)} articles, {len(site.actors)} actors, {len(site.events)} events"
     if files is None:
         return f"ok: {counts}"
     return f"built {counts}: {files} files written in {seconds:.2f} s"

@@ -40,7 +40,9 @@ def load_config(path: Path) -> Config:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ConfigError(f"{path}:{line}: site.yaml is not valid UTF-8; save it as UTF-8") from None
+        raise ConfigError(
+            f"{path}:{line}: site.yaml is not valid UTF-8; save it as UTF-8"
+        ) from None
     fm, errors = load_mapping(text, path)
     if fm is None:
         raise ConfigError("\n".join(str(e) for e in errors))

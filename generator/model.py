@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from markdown_it import MarkdownIt
 
@@ -18,6 +19,7 @@ from generator.schema import Moment, Name, Source
 from generator.slugs import make_slug, name_key
 
 Counted = tuple[tuple[str, int], ...]
+D = TypeVar("D", ArticleDoc, ActorDoc, EventDoc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +134,9 @@ class _Names:
         return found
 
 
-def _unique_slugs(docs: Iterable[Doc], folder: str) -> tuple[list[Doc], list[ContentError]]:
+def _unique_slugs(docs: Iterable[D], folder: str) -> tuple[list[D], list[ContentError]]:
     seen: dict[str, Path] = {}
-    kept: list[Doc] = []
+    kept: list[D] = []
     errors = []
     for doc in docs:
         if doc.slug in seen:
@@ -151,8 +153,8 @@ def _unique_slugs(docs: Iterable[Doc], folder: str) -> tuple[list[Doc], list[Con
 def build_site(
     config: Config, docs: list[Doc], md: MarkdownIt, *, drafts: bool = False
 ) -> tuple[Site, list[ContentError]]:
-    articles_in = [d for d in docs if isinstance(d, ArticleDoc) and (drafts or not d.draft)]
-    articles_in, errors = _unique_slugs(articles_in, "articles")
+    wanted = [d for d in docs if isinstance(d, ArticleDoc) and (drafts or not d.draft)]
+    articles_in, errors = _unique_slugs(wanted, "articles")
     actor_docs, more = _unique_slugs([d for d in docs if isinstance(d, ActorDoc)], "actors")
     errors += more
     event_docs, more = _unique_slugs([d for d in docs if isinstance(d, EventDoc)], "events")
@@ -160,24 +162,21 @@ def build_site(
 
     actor_names = _Names("actor")
     for a in actor_docs:
-        assert isinstance(a, ActorDoc)
         actor_names.register(a.slug, a.name, a.path)
     for a in actor_docs:
-        assert isinstance(a, ActorDoc)
         own = (Name(a.slug, 1), Name(a.name, a.name_line), *a.aliases)
         errors += actor_names.claim(a.slug, own, a.path)
     event_names = _Names("event")
     for e in event_docs:
-        assert isinstance(e, EventDoc)
         event_names.register(e.slug, e.name, e.path)
         errors += event_names.claim(e.slug, (Name(e.slug, 1), Name(e.name, e.name_line)), e.path)
 
     articles = sorted(
-        (_article(d, actor_names, event_names, md) for d in articles_in if isinstance(d, ArticleDoc)),
+        (_article(d, actor_names, event_names, md) for d in articles_in),
         key=lambda a: (sort_key(a.date), a.title, a.slug),
     )
-    actors = {a.slug: _actor(a, actor_names, md) for a in actor_docs if isinstance(a, ActorDoc)}
-    events = {e.slug: _event(e, event_names, md) for e in event_docs if isinstance(e, EventDoc)}
+    actors = {a.slug: _actor(a, actor_names, md) for a in actor_docs}
+    events = {e.slug: _event(e, event_names, md) for e in event_docs}
     errors += _check_parents(events, event_docs)
     return _assemble(config, tuple(articles), actors, events, actor_names, event_names), errors
 
@@ -229,10 +228,9 @@ def _event(doc: EventDoc, names: _Names, md: MarkdownIt) -> Event:
     )
 
 
-def _check_parents(events: Mapping[str, Event], docs: list[Doc]) -> list[ContentError]:
+def _check_parents(events: Mapping[str, Event], docs: list[EventDoc]) -> list[ContentError]:
     errors = []
     for doc in docs:
-        assert isinstance(doc, EventDoc)
         seen = {doc.slug}
         parent = events[doc.slug].parent
         while parent is not None and parent in events:
@@ -272,16 +270,18 @@ def _assemble(
     for slug, spelling in event_names.spelling.items():
         if slug not in events:
             first = event_articles.get(slug)
-            events[slug] = Event(slug=slug, name=spelling, date=articles[first[0]].date if first else None)
+            events[slug] = Event(
+                slug=slug, name=spelling, date=articles[first[0]].date if first else None
+            )
     members: dict[str, list[str]] = defaultdict(list)
-    for actor in sorted(actors.values(), key=lambda a: name_key(a.name)):
-        for org in actor.affiliations:
-            members[org].append(actor.slug)
+    for person in sorted(actors.values(), key=lambda a: name_key(a.name)):
+        for org in person.affiliations:
+            members[org].append(person.slug)
     sub_events: dict[str, list[str]] = defaultdict(list)
     ordered_events = sorted(events.values(), key=lambda e: (sort_key(e.date), name_key(e.name)))
-    for event in ordered_events:
-        if event.parent:
-            sub_events[event.parent].append(event.slug)
+    for child in ordered_events:
+        if child.parent:
+            sub_events[child.parent].append(child.slug)
 
     def ranked(counter: Counter[str], names: Mapping[str, Actor | Event]) -> Counted:
         return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], name_key(names[kv[0]].name))))

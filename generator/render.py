@@ -14,7 +14,7 @@ from jinja2.runtime import Context
 
 from generator import __version__, views
 from generator.errors import ContentError
-from generator.model import Site
+from generator.model import Site, sort_key
 from generator.schema import Moment
 
 THEME = Path(__file__).parent / "theme"
@@ -101,7 +101,7 @@ def page_specs(site: Site) -> Iterator[PageSpec]:
 
 
 def _home(site: Site) -> dict[str, object]:
-    latest = sorted(site.articles, key=lambda a: views.sort_key(a.date), reverse=True)[:10]
+    latest = sorted(site.articles, key=lambda a: sort_key(a.date), reverse=True)[:10]
     return {
         "latest": [views.card(a) for a in latest],
         "top_actors": views.top_actors(site, 12),
@@ -148,8 +148,10 @@ def template_error(exc: Exception, name: str) -> ContentError:
     frames = [
         f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml"))
     ]
-    message = f"template error: {exc}" if isinstance(exc, jinja2.TemplateError) else (
-        f"template error: {type(exc).__name__}: {exc}"
+    message = (
+        f"template error: {exc}"
+        if isinstance(exc, jinja2.TemplateError)
+        else (f"template error: {type(exc).__name__}: {exc}")
     )
     if frames:
         return ContentError(Path(frames[-1].filename), frames[-1].lineno or 1, message)

@@ -10,9 +10,7 @@ from generator.errors import UsageError
 from generator.slugs import make_slug
 
 
-def new_document(
-    site: Path, kind: str, title: str, today: dt.date | None = None
-) -> Path:
+def new_document(site: Path, kind: str, title: str, today: dt.date | None = None) -> Path:
     """Write a new source file with its front matter filled in; never overwrite one."""
     day = today or dt.date.today()
     quoted = json.dumps(title, ensure_ascii=False)  # a JSON string is a valid YAML string

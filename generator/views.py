@@ -89,8 +89,19 @@ def timeline(articles: Sequence[Article]) -> tuple[Group, ...]:
 
 
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _month_label(year: int, month: int) -> str:

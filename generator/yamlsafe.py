@@ -133,11 +133,15 @@ def _with_lines(
             continue
         if key in key_lines:
             errors.append(
-                ContentError(path, line, f"`{key}` is given twice (line {key_lines[key]}); keep one")
+                ContentError(
+                    path, line, f"`{key}` is given twice (line {key_lines[key]}); keep one"
+                )
             )
         key_lines[key] = line
         if isinstance(value_node, yaml.SequenceNode):
             item_lines[key] = tuple(first_line + n.start_mark.line for n in value_node.value)
     if errors:
         return None, errors
-    return YamlMapping(path, {str(k): v for k, v in data.items()}, key_lines, item_lines, first_line), []
+    return YamlMapping(
+        path, {str(k): v for k, v in data.items()}, key_lines, item_lines, first_line
+    ), []

@@ -1,0 +1,123 @@
+"""The command line: exit codes, site.yaml problems, feedback lines, `new`, `python -m`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import MakeSite, SiteRunner
+from tests.helpers import FIXTURES, REPO, article, write_files
+
+
+def test_build_prints_one_summary_line(make_site: MakeSite) -> None:
+    run = make_site(fixture="small")
+    assert run.code == 0
+    (line,) = run.out.splitlines()
+    assert line.startswith("built 3 articles, 4 actors, 2 events: 14 files written in ")
+    assert line.endswith(" s")
+    assert run.err == ""
+
+
+def test_quiet_and_verbose(make_site: MakeSite, run_dossier: SiteRunner) -> None:
+    quiet = make_site(fixture="small")
+    quiet = run_dossier(quiet.site, "-q")
+    assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
+    loud = run_dossier(quiet.site, "-v")
+    wrote = [line for line in loud.out.splitlines() if line.startswith("wrote ")]
+    assert f"wrote {quiet.site / 'output' / 'actors/ada-north.html'}" in wrote
+    assert len(wrote) == 14
+
+
+def test_missing_site_yaml_exits_2(tmp_path: Path, run_dossier: SiteRunner) -> None:
+    run = run_dossier(tmp_path)
+    assert run.code == 2
+    assert run.err == (
+        f"dossier: {tmp_path}/site.yaml: no site.yaml here; is this a dossier site? "
+        "Create one with at least `title: My dossier`\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("title: T\ntitel: x\n", 'site.yaml:2: unknown field "titel" (did you mean "title"?)'),
+        ("description: x\n", 'site.yaml:1: missing "title"; add `title: ...`'),
+        ("title: [a\n", "site.yaml:2: YAML syntax error: "),
+        ("title: T\nbase_url: javascript:x\n", "site.yaml:2: base_url must start with http"),
+        ("- a\n- b\n", "site.yaml:1: expected `key: value` lines, one a key"),
+    ],
+)
+def test_broken_site_yaml_exits_2(
+    tmp_path: Path, run_dossier: SiteRunner, config: str, message: str
+) -> None:
+    write_files(tmp_path, {"site.yaml": config, "content/articles/a.md": article()})
+    run = run_dossier(tmp_path)
+    assert run.code == 2
+    assert run.err.startswith(f"dossier: {tmp_path}/{message}")
+    assert "Traceback" not in run.err
+    assert not (tmp_path / "output").exists()
+
+
+def test_check_writes_nothing_and_lists_names_without_files(run_dossier: SiteRunner) -> None:
+    run = run_dossier(FIXTURES / "small", command="check")
+    assert run.code == 0, run.err
+    assert run.out.splitlines() == [
+        "note: actor 'Dock Workers Union' has no file of its own; its page is built from articles",
+        "ok: 3 articles, 4 actors, 2 events",
+    ]
+    assert not (FIXTURES / "small" / "output").exists()
+
+
+def test_check_reports_errors_with_exit_1(make_site: MakeSite, run_dossier: SiteRunner) -> None:
+    run = make_site({"content/articles/a.md": "---\ntitle: t\n---\n"}, "-q")
+    checked = run_dossier(run.site, command="check")
+    assert checked.code == 1
+    assert checked.error_lines[0].endswith('a.md:2: missing "date"; add `date: ...`')
+
+
+def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--no-such-flag"]) == 2
+    assert main([]) == 2
+    assert "usage: dossier" in capsys.readouterr().err
+
+
+def test_new_starts_files_that_build(tmp_path: Path, run_dossier: SiteRunner) -> None:
+    write_files(tmp_path, {"site.yaml": "title: T\n"})
+    assert main(["new", "article", 'Peskov: "laughable"', str(tmp_path)]) == 0
+    assert main(["new", "actor", "Дмитрий Песков", str(tmp_path)]) == 0
+    assert main(["new", "event", "Kremlin drone incident", str(tmp_path)]) == 0
+    assert main(["new", "actor", "Дмитрий Песков", str(tmp_path)]) == 2  # never overwrites
+    (article_file,) = (tmp_path / "content/articles").rglob("*.md")
+    assert article_file.name.endswith("-peskov-laughable.md")
+    assert (tmp_path / "content/actors/dmitrii-peskov.md").is_file()
+    run = run_dossier(tmp_path, "--drafts")
+    assert run.code == 0, run.err
+    assert (run.output / "actors/dmitrii-peskov.html").is_file()
+
+
+def test_python_dash_m_is_the_same_program(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            str(FIXTURES / "small"),
+            "-o",
+            str(tmp_path / "o"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("built 3 articles")
+    version = subprocess.run(
+        [sys.executable, "-m", "generator", "--version"], capture_output=True, text=True, check=True
+    )
+    assert version.stdout.startswith("dossier ")

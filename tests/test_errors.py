@@ -1,0 +1,172 @@
+"""Content mistakes: every one reported as `path:line: message`, all in one run, exit 1."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import MakeSite
+from tests.helpers import article
+
+A = "content/articles/a.md"
+
+
+def errors_for(make_site: MakeSite, files: dict[str, str | bytes]) -> list[str]:
+    run = make_site(files)
+    assert run.code == 1, run.err
+    assert "Traceback" not in run.err
+    assert not run.output.exists()
+    prefix = str(run.site) + "/"
+    return [line.replace(prefix, "") for line in run.error_lines]
+
+
+def test_broken_yaml_names_the_line(make_site: MakeSite) -> None:
+    text = "---\ntitle: ok\ndate: 2023-05-03\nactors: [a, b\n---\nBody\n"
+    (message,) = errors_for(make_site, {A: text})
+    assert message.startswith(f"{A}:5: YAML syntax error: ")
+    assert "check quoting and indentation" in message
+
+
+def test_missing_title_and_date(make_site: MakeSite) -> None:
+    text = "---\nactors: [x]\n---\nBody\n"
+    assert errors_for(make_site, {A: text}) == [
+        f'{A}:2: missing "date"; add `date: ...`',
+        f'{A}:2: missing "title"; add `title: ...`',
+    ]
+
+
+def test_impossible_date_names_its_line(make_site: MakeSite) -> None:
+    (message,) = errors_for(make_site, {A: article(date="2023-02-30")})
+    assert message == (
+        f'{A}:3: "date: 2023-02-30" is not a valid date (day is out of range for month); '
+        "use YYYY-MM-DD"
+    )
+
+
+def test_date_of_the_wrong_type(make_site: MakeSite) -> None:
+    (message,) = errors_for(make_site, {A: article(date="[2023]")})
+    assert message == f'{A}:3: "date" must be a date like 2023-05-04, not a list'
+
+
+def test_shared_alias_names_both_files(make_site: MakeSite) -> None:
+    files: dict[str, str | bytes] = {
+        "content/actors/anna.md": "---\nname: Anna Berg\naliases: [Berg, The Minister]\n---\n",
+        "content/actors/otto.md": (
+            "---\nname: Otto Berg\naliases:\n  - Otto\n  - the minister\n---\n"
+        ),
+    }
+    (message,) = errors_for(make_site, files)
+    assert message.startswith("content/actors/otto.md:5: ")
+    assert '"the minister" also names the actor in ' in message
+    assert "content/actors/anna.md" in message
+
+
+def test_unknown_front_matter_key_suggests_the_right_one(make_site: MakeSite) -> None:
+    text = "---\ntitle: T\ndate: 2023-05-03\nactor: [Anna]\n---\n"
+    assert errors_for(make_site, {A: text}) == [
+        f'{A}:4: unknown field "actor" (did you mean "actors"?)'
+    ]
+
+
+def test_all_errors_of_all_files_in_one_run(make_site: MakeSite) -> None:
+    files: dict[str, str | bytes] = {
+        "content/articles/one.md": article(date="2023-13-01"),
+        "content/articles/two.md": "no front matter\n",
+        "content/events/e.md": "---\nname: E\n---\n",
+        "content/actors/p.md": "---\nname: P\nkind: robot\n---\n",
+    }
+    messages = errors_for(make_site, files)
+    assert [m.split(": ")[0] for m in messages] == [
+        "content/actors/p.md:3",
+        "content/articles/one.md:3",
+        "content/articles/two.md:1",
+        "content/events/e.md:2",
+    ]
+    assert messages[0].endswith('"kind: robot" is not one of: person, organization, other')
+    assert messages[2].endswith("no front matter: start the file with a `---` line")
+
+
+def test_unclosed_front_matter(make_site: MakeSite) -> None:
+    (message,) = errors_for(make_site, {A: "---\ntitle: x\n"})
+    assert message == f"{A}:1: front matter is not closed: add a `---` line after it"
+
+
+def test_yaml_tags_are_refused(make_site: MakeSite) -> None:
+    text = "---\ntitle: !!python/object/apply:os.system [echo hi]\ndate: 2023-05-03\n---\n"
+    (message,) = errors_for(make_site, {A: text})
+    assert message == f"{A}:2: YAML tags (!tag) are not allowed here; remove the tag"
+
+
+def test_billion_laughs_is_refused_at_the_anchor(make_site: MakeSite) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)
+    ]
+    text = "---\ntitle: t\ndate: 2023-05-03\n" + "\n".join(lines) + "\n---\n"
+    (message,) = errors_for(make_site, {A: text})
+    assert message == f"{A}:4: YAML anchors (&name) are not allowed here; write the value out"
+
+
+@pytest.mark.parametrize(
+    "nesting",
+    ["[" * 50_000, "\n" + "- " * 5_000 + "x", "{a: " * 5_000],
+    ids=["flow-sequences", "block-sequences", "flow-mappings"],
+)
+def test_deep_nesting_is_refused_without_crashing(make_site: MakeSite, nesting: str) -> None:
+    text = f"---\ntitle: t\ndate: 2023-05-03\ntags: {nesting}\n---\n"
+    (message,) = errors_for(make_site, {A: text})
+    assert message.startswith((f"{A}:4: ", f"{A}:5: "))
+    assert "nests deeper than 16 levels; flatten it" in message
+
+
+def test_front_matter_over_64_kib(make_site: MakeSite) -> None:
+    text = "---\ntitle: t\ndate: 2023-05-03\nsummary: " + "x" * 70_000 + "\n---\n"
+    (message,) = errors_for(make_site, {A: text})
+    assert message == f"{A}:1: front matter is larger than 64 KiB; shorten it"
+
+
+def test_undecodable_bytes_name_their_line(make_site: MakeSite) -> None:
+    data = b"---\ntitle: t\ndate: 2023-05-03\n---\n\nfine\ncaf\xe9\n"
+    (message,) = errors_for(make_site, {A: data})
+    assert message == f"{A}:7: not valid UTF-8 (byte 0xe9); save the file as UTF-8"
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "ftp://x.org/a"]
+)
+def test_source_url_must_be_http(make_site: MakeSite, url: str) -> None:
+    text = f'---\ntitle: t\ndate: 2023-05-03\nsource: {{name: S, url: "{url}"}}\n---\n'
+    (message,) = errors_for(make_site, {A: text})
+    assert message == f"{A}:4: \"source.url\" must be an http:// or https:// address, not '{url}'"
+
+
+def test_values_of_the_wrong_type(make_site: MakeSite) -> None:
+    text = "---\ntitle: [a, b]\ndate: 2023-05-03\nactors: {a: 1}\ndraft: maybe\n---\n"
+    assert errors_for(make_site, {A: text}) == [
+        f'{A}:2: "title" must be text, not a list; quote it',
+        f'{A}:4: "actors" must be a list like [First Name, Other Name]',
+        f'{A}:5: "draft" must be true or false',
+    ]
+
+
+def test_two_sources_for_one_page_name_both(make_site: MakeSite) -> None:
+    files: dict[str, str | bytes] = {
+        "content/articles/2022/report.md": article(),
+        "content/articles/2023/report.md": article(),
+    }
+    assert errors_for(make_site, files) == [
+        "content/articles/2023/report.md:1: would write articles/report.html, "
+        "as content/articles/2022/report.md does; rename one file"
+    ]
+
+
+def test_event_parent_loop(make_site: MakeSite) -> None:
+    files: dict[str, str | bytes] = {
+        "content/events/a.md": "---\nname: A\ndate: 2023-01-01\nparent: B\n---\n",
+        "content/events/b.md": "---\nname: B\ndate: 2023-01-01\nparent: A\n---\n",
+    }
+    messages = errors_for(make_site, files)
+    assert [m.split(": ")[0] for m in messages] == [
+        "content/events/a.md:4",
+        "content/events/b.md:4",
+    ]
+    assert all("makes a loop" in m for m in messages)

@@ -1,0 +1,79 @@
+"""Site templates override the theme; static/ is copied; template errors point home."""
+
+from __future__ import annotations
+
+from tests.conftest import MakeSite
+from tests.helpers import article, first
+
+
+def test_site_template_replaces_the_built_in_one(make_site: MakeSite) -> None:
+    run = make_site(
+        {
+            "content/articles/a.md": article(title="<Hello>"),
+            "templates/article.html": "<p id=mine>{{ article.title }} {{ 'index.html' | rel }}</p>",
+        }
+    )
+    assert run.code == 0, run.err
+    html = (run.output / "articles/a.html").read_text(encoding="utf-8")
+    assert html == "<p id=mine>&lt;Hello&gt; ../index.html</p>"
+    assert first(run.page("index.html"), "h1").get_text() == "Test dossier"  # others untouched
+
+
+def test_site_template_can_extend_the_theme_version(make_site: MakeSite) -> None:
+    base = (
+        '{% extends "theme/base.html" %}\n'
+        "{% block footer %}<p class=custom>Our own footer</p>{% endblock %}\n"
+    )
+    run = make_site({"content/articles/a.md": article(), "templates/base.html": base})
+    assert run.code == 0, run.err
+    for page in ("index.html", "articles/a.html", "actors.html"):
+        soup = run.page(page)
+        assert first(soup, "footer .custom").get_text() == "Our own footer"
+        assert soup.select("header.masthead nav a")  # the rest of the theme is still there
+
+
+def test_static_files_are_copied_as_they_are(make_site: MakeSite) -> None:
+    run = make_site(
+        {
+            "static/img/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "static/robots.txt": "User-agent: *\n",
+        }
+    )
+    assert run.code == 0, run.err
+    assert (run.output / "img/logo.svg").read_text() == "<svg xmlns='http://www.w3.org/2000/svg'/>"
+    assert (run.output / "robots.txt").read_text() == "User-agent: *\n"
+    assert (run.output / "assets/dossier.css").is_file()
+
+
+def test_static_file_that_would_replace_a_page_is_an_error(make_site: MakeSite) -> None:
+    run = make_site({"static/index.html": "<p>mine</p>"})
+    assert run.code == 1
+    assert run.error_lines == [
+        f"{run.site}/static/index.html:1: static file would overwrite the page index.html; "
+        "rename or move it"
+    ]
+
+
+def test_template_syntax_error_names_template_and_line(make_site: MakeSite) -> None:
+    run = make_site({"templates/index.html": "<p>\n{% if x %}\n<p>no endif\n"})
+    assert run.code == 1
+    (line,) = run.error_lines
+    assert line.startswith(f"{run.site}/templates/index.html:3: template error: Unexpected end")
+    assert "endif" in line
+    assert "Traceback" not in run.err
+
+
+def test_template_runtime_error_names_template_and_line(make_site: MakeSite) -> None:
+    run = make_site({"templates/index.html": "<p>\n{{ no_such_thing.title }}\n"})
+    assert run.code == 1
+    assert run.error_lines == [
+        f"{run.site}/templates/index.html:2: template error: 'no_such_thing' is undefined"
+    ]
+
+
+def test_autoescape_is_on_in_site_templates(make_site: MakeSite) -> None:
+    run = make_site(
+        {"templates/index.html": "{{ site.title }}"}, config='title: "<script>x</script>"\n'
+    )
+    assert run.code == 0, run.err
+    assert (run.output / "index.html").read_text() == "&lt;script&gt;x&lt;/script&gt;"
