@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.config import CONFIG_FILE, load_config
 from generator.discover import discover
 from generator.errors import ContentError
-from generator.markup import make_markdown
+from generator.markup import make_markdown, render_markdown
 from generator.model import Site, build_site
 from generator.parse import parse_all
 from generator.render import Page, make_env, render_site
@@ -34,7 +34,8 @@ def build(root: Path, out: Path | None, *, drafts: bool = False) -> BuildResult:
         check_output_dir(root, out)
     sources = discover(root)
     docs, errors = parse_all(sources.content)
-    site, more = build_site(config, docs, make_markdown(raw_html=config.raw_html), drafts=drafts)
+    md = make_markdown(raw_html=config.raw_html)
+    site, more = build_site(config, docs, lambda text: render_markdown(md, text), drafts=drafts)
     errors += more
     pages, more = render_site(site, make_env(sources.templates))
     errors += more

@@ -85,11 +85,18 @@ def run_build(args: argparse.Namespace) -> int:
     return OK
 
 
+def print_warnings(result: BuildResult) -> None:
+    assert result.site is not None
+    for warning in result.site.warnings:
+        print(f"{warning.path}:{warning.line}: warning: {warning.message}", file=sys.stderr)
+
+
 def run_check(args: argparse.Namespace) -> int:
     result = build(args.site, None, drafts=args.drafts)
     if result.errors:
         return report_errors(result, "check failed")
     assert result.site is not None
+    print_warnings(result)
     site = result.site
     fileless = [a.name for a in site.actors.values() if a.path is None]
     fileless_events = [e.name for e in site.events.values() if e.path is None]
@@ -114,4 +121,9 @@ def summary(result: BuildResult, files: int | None, seconds: float | None) -> st
     counts = f"{len(site.articles)} articles, {len(site.actors)} actors, {len(site.events)} events"
     if files is None:
         return f"ok: {counts}"
-    return f"built {counts}: {files} files written in {seconds:.2f} s"
+    line = f"built {counts}: {files} files written in {seconds:.2f} s"
+    warned = len(site.warnings)
+    if warned:
+        line += f"; {warned} warning{'s' if warned > 1 else ''} (dossier check lists "
+        line += "them)" if warned > 1 else "it)"
+    return line

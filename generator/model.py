@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from markdown_it import MarkdownIt
-
 from generator.config import Config
 from generator.errors import ContentError
-from generator.markup import render_markdown, shorten
+from generator.markup import Rendered, shorten
 from generator.parse import ActorDoc, ArticleDoc, Doc, EventDoc
 from generator.schema import Moment, Name, Source
 from generator.slugs import make_slug, name_key
 
 Counted = tuple[tuple[str, int], ...]
+Markdown = Callable[[str], Rendered]
 D = TypeVar("D", ArticleDoc, ActorDoc, EventDoc)
 
 
@@ -35,6 +34,7 @@ class Article:
     tags: tuple[str, ...]
     draft: bool
     body_html: str
+    digest: str = ""  # of the source file's bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,7 @@ class Actor:
     affiliations: tuple[str, ...] = ()
     bio_html: str = ""
     path: Path | None = None  # None: known only from the articles that name it
+    digest: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class Event:
     parent: str | None = None
     description_html: str = ""
     path: Path | None = None
+    digest: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ class Site:
     event_actors: Mapping[str, Counted]
     members: Mapping[str, tuple[str, ...]]  # organisation -> actors affiliated with it
     sub_events: Mapping[str, tuple[str, ...]]
+    warnings: tuple[ContentError, ...] = ()  # worth a look, but the site builds
 
 
 def sort_key(moment: Moment | None) -> dt.datetime:
@@ -89,49 +92,70 @@ def sort_key(moment: Moment | None) -> dt.datetime:
 
 @dataclass
 class _Names:
-    """Name, alias and slug lookup for one kind of entity, with the file that claimed each."""
+    """Names, aliases and slugs of one kind of entity, and the file that claimed each.
+
+    A name or slug outranks an alias. Two entities may share an alias (two people
+    called Berg); only naming one by it is an error, since it cannot be resolved.
+    """
 
     what: str
-    by_key: dict[str, str] = field(default_factory=dict)
+    primary: dict[str, set[str]] = field(default_factory=dict)
+    alias: dict[str, set[str]] = field(default_factory=dict)
     by_slug: dict[str, str] = field(default_factory=dict)
     owner: dict[str, Path | None] = field(default_factory=dict)
     spelling: dict[str, str] = field(default_factory=dict)
-
-    def claim(self, slug: str, names: Iterable[Name], path: Path) -> list[ContentError]:
-        errors = []
-        for name in names:
-            key = name_key(name.text)
-            other = self.by_key.get(key)
-            if other is not None and other != slug:
-                errors.append(
-                    ContentError(
-                        path,
-                        name.line,
-                        f'"{name.text}" also names the {self.what} in {self.owner[other]}; '
-                        "each name or alias must point to one "
-                        f"{self.what}: rename or remove it in one of the two files",
-                    )
-                )
-            else:
-                self.by_key[key] = slug
-        return errors
 
     def register(self, slug: str, spelling: str, path: Path | None) -> None:
         self.by_slug[slug] = slug
         self.owner[slug] = path
         self.spelling[slug] = spelling
+        self.primary.setdefault(name_key(spelling), set()).add(slug)
+        self.primary.setdefault(slug, set()).add(slug)
+
+    def claim_aliases(self, slug: str, aliases: Iterable[Name], path: Path) -> list[ContentError]:
+        """Record aliases; warn about each one that another entity claims too."""
+        warnings = []
+        for name in aliases:
+            key = name_key(name.text)
+            others = (self.primary.get(key, set()) | self.alias.get(key, set())) - {slug}
+            self.alias.setdefault(key, set()).add(slug)
+            if others:
+                where = ", ".join(str(self.owner[o]) for o in sorted(others))
+                message = (
+                    f'alias "{name.text}" also names the {self.what} in {where}; '
+                    f'naming "{name.text}" in an article will be an error'
+                )
+                warnings.append(ContentError(path, name.line, message))
+        return warnings
+
+    def lookup(self, text: str) -> set[str]:
+        key = name_key(text)
+        found = self.primary.get(key) or self.alias.get(key)
+        if not found:
+            by_slug = self.by_slug.get(make_slug(text))
+            return {by_slug} if by_slug else set()
+        return found
 
     def resolve(self, text: str) -> str | None:
-        return self.by_key.get(name_key(text)) or self.by_slug.get(make_slug(text))
+        found = self.lookup(text)
+        return next(iter(found)) if len(found) == 1 else None
 
-    def resolve_or_add(self, text: str) -> str:
+    def resolve_or_add(self, name: Name, path: Path, errors: list[ContentError]) -> str | None:
         """Find a name; an unknown one becomes an entity known only from the articles."""
-        found = self.resolve(text)
-        if found is None:
-            found = make_slug(text)
-            self.register(found, text, None)
-            self.by_key[name_key(text)] = found
-        return found
+        found = self.lookup(name.text)
+        if len(found) > 1:
+            where = " and ".join(str(self.owner[s]) for s in sorted(found))
+            message = (
+                f'"{name.text}" is ambiguous: it names the {self.what}s in {where}; '
+                "write the full name or the slug"
+            )
+            errors.append(ContentError(path, name.line, message))
+            return None
+        if found:
+            return next(iter(found))
+        slug = make_slug(name.text)
+        self.register(slug, name.text, None)
+        return slug
 
 
 def _unique_slugs(docs: Iterable[D], folder: str) -> tuple[list[D], list[ContentError]]:
@@ -151,8 +175,9 @@ def _unique_slugs(docs: Iterable[D], folder: str) -> tuple[list[D], list[Content
 
 
 def build_site(
-    config: Config, docs: list[Doc], md: MarkdownIt, *, drafts: bool = False
+    config: Config, docs: list[Doc], markdown: Markdown, *, drafts: bool = False
 ) -> tuple[Site, list[ContentError]]:
+    """Resolve every name and index everything. `markdown` renders a body (and may cache)."""
     wanted = [d for d in docs if isinstance(d, ArticleDoc) and (drafts or not d.draft)]
     articles_in, errors = _unique_slugs(wanted, "articles")
     actor_docs, more = _unique_slugs([d for d in docs if isinstance(d, ActorDoc)], "actors")
@@ -160,71 +185,80 @@ def build_site(
     event_docs, more = _unique_slugs([d for d in docs if isinstance(d, EventDoc)], "events")
     errors += more
 
+    warnings: list[ContentError] = []
     actor_names = _Names("actor")
     for a in actor_docs:
         actor_names.register(a.slug, a.name, a.path)
     for a in actor_docs:
-        own = (Name(a.slug, 1), Name(a.name, a.name_line), *a.aliases)
-        errors += actor_names.claim(a.slug, own, a.path)
+        warnings += actor_names.claim_aliases(a.slug, a.aliases, a.path)
     event_names = _Names("event")
     for e in event_docs:
         event_names.register(e.slug, e.name, e.path)
-        errors += event_names.claim(e.slug, (Name(e.slug, 1), Name(e.name, e.name_line)), e.path)
 
     articles = sorted(
-        (_article(d, actor_names, event_names, md) for d in articles_in),
+        (_article(d, actor_names, event_names, markdown, errors) for d in articles_in),
         key=lambda a: (sort_key(a.date), a.title, a.slug),
     )
-    actors = {a.slug: _actor(a, actor_names, md) for a in actor_docs}
-    events = {e.slug: _event(e, event_names, md) for e in event_docs}
+    actors = {a.slug: _actor(a, actor_names, markdown, errors) for a in actor_docs}
+    events = {e.slug: _event(e, event_names, markdown, errors) for e in event_docs}
     errors += _check_parents(events, event_docs)
-    return _assemble(config, tuple(articles), actors, events, actor_names, event_names), errors
+    site = _assemble(config, tuple(articles), actors, events, actor_names, event_names)
+    return replace(site, warnings=tuple(sorted(warnings))), errors
 
 
-def _article(doc: ArticleDoc, actors: _Names, events: _Names, md: MarkdownIt) -> Article:
-    body = render_markdown(md, doc.body.text)
+def _resolve_all(
+    names: _Names, refs: Iterable[Name], path: Path, errors: list[ContentError], own: str = ""
+) -> tuple[str, ...]:
+    found = (names.resolve_or_add(ref, path, errors) for ref in refs)
+    return tuple(dict.fromkeys(s for s in found if s is not None and s != own))
+
+
+def _article(
+    doc: ArticleDoc, actors: _Names, events: _Names, markdown: Markdown, errors: list[ContentError]
+) -> Article:
+    body = markdown(doc.body.text)
     return Article(
         slug=doc.slug,
         title=doc.title,
         date=doc.date,
         path=doc.path,
-        actors=tuple(dict.fromkeys(actors.resolve_or_add(n.text) for n in doc.actors)),
-        events=tuple(dict.fromkeys(events.resolve_or_add(n.text) for n in doc.events)),
+        actors=_resolve_all(actors, doc.actors, doc.path, errors),
+        events=_resolve_all(events, doc.events, doc.path, errors),
         source=doc.source,
         summary=doc.summary or shorten(body.first_paragraph),
         tags=doc.tags,
         draft=doc.draft,
         body_html=body.html,
+        digest=doc.digest,
     )
 
 
-def _actor(doc: ActorDoc, names: _Names, md: MarkdownIt) -> Actor:
+def _actor(doc: ActorDoc, names: _Names, markdown: Markdown, errors: list[ContentError]) -> Actor:
     return Actor(
         slug=doc.slug,
         name=doc.name,
         kind=doc.kind,
         aliases=tuple(a.text for a in doc.aliases),
         role=doc.role,
-        affiliations=tuple(
-            dict.fromkeys(
-                s for s in (names.resolve_or_add(n.text) for n in doc.affiliations) if s != doc.slug
-            )
-        ),
-        bio_html=render_markdown(md, doc.body.text).html,
+        affiliations=_resolve_all(names, doc.affiliations, doc.path, errors, own=doc.slug),
+        bio_html=markdown(doc.body.text).html,
         path=doc.path,
+        digest=doc.digest,
     )
 
 
-def _event(doc: EventDoc, names: _Names, md: MarkdownIt) -> Event:
+def _event(doc: EventDoc, names: _Names, markdown: Markdown, errors: list[ContentError]) -> Event:
+    parent = _resolve_all(names, (doc.parent,) if doc.parent else (), doc.path, errors)
     return Event(
         slug=doc.slug,
         name=doc.name,
         date=doc.date,
         end=doc.end,
         place=doc.place,
-        parent=names.resolve_or_add(doc.parent.text) if doc.parent else None,
-        description_html=render_markdown(md, doc.body.text).html,
+        parent=parent[0] if parent else None,
+        description_html=markdown(doc.body.text).html,
         path=doc.path,
+        digest=doc.digest,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,7 @@ class ArticleDoc:
     tags: tuple[str, ...]
     draft: bool
     body: Body
+    digest: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class ActorDoc:
     role: str | None
     affiliations: tuple[Name, ...]
     body: Body
+    digest: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,7 @@ class EventDoc:
     place: str | None
     parent: Name | None
     body: Body
+    digest: str
 
 
 Doc = ArticleDoc | ActorDoc | EventDoc
@@ -105,10 +109,15 @@ def parse_source(source: SourceFile) -> tuple[Doc | None, list[ContentError]]:
     if fm is None:
         return None, errors
     reader = {"article": _article, "actor": _actor, "event": _event}[source.kind]
-    return reader(FieldReader(fm, _ALLOWED[source.kind]), body)
+    return reader(FieldReader(fm, _ALLOWED[source.kind]), body, digest(source.data))
 
 
-def _article(f: FieldReader, body: Body) -> tuple[Doc | None, list[ContentError]]:
+def digest(data: bytes) -> str:
+    """A short, stable fingerprint of a file's bytes."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
     path = f.fm.path
     doc = ArticleDoc(
         path=path,
@@ -122,11 +131,12 @@ def _article(f: FieldReader, body: Body) -> tuple[Doc | None, list[ContentError]
         tags=f.words("tags"),
         draft=f.flag("draft"),
         body=body,
+        digest=data_digest,
     )
     return (None, f.errors) if f.errors else (doc, [])
 
 
-def _actor(f: FieldReader, body: Body) -> tuple[Doc | None, list[ContentError]]:
+def _actor(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
     doc = ActorDoc(
         path=f.fm.path,
         slug=make_slug(f.fm.path.stem),
@@ -137,11 +147,12 @@ def _actor(f: FieldReader, body: Body) -> tuple[Doc | None, list[ContentError]]:
         role=f.text("role"),
         affiliations=f.names("affiliations"),
         body=body,
+        digest=data_digest,
     )
     return (None, f.errors) if f.errors else (doc, [])
 
 
-def _event(f: FieldReader, body: Body) -> tuple[Doc | None, list[ContentError]]:
+def _event(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
     parents = f.names("parent")
     if len(parents) > 1:
         f.fail("parent", '"parent" names one event, not a list')
@@ -155,6 +166,7 @@ def _event(f: FieldReader, body: Body) -> tuple[Doc | None, list[ContentError]]:
         place=f.text("place"),
         parent=parents[0] if parents else None,
         body=body,
+        digest=data_digest,
     )
     if doc.end is not None and _day(doc.end) < _day(doc.date):
         f.fail("end", f'"end" ({_day(doc.end)}) is before "date" ({_day(doc.date)})')
