@@ -1,9 +1,9 @@
 """Safe YAML for front matter and site.yaml: guarded, line-aware, errors as values.
 
 Hostile input must become a `ContentError`, never a crash or a hang. Before any
-parser builds a tree, the text is tokenised (PyYAML's scanner is iterative, so
-it cannot overflow the stack) and refused when it is too big, nests too deep,
-or uses anchors, aliases or tags. Only then is it composed, with the C loader
+tree is built, the text is read as a stream of parser events (iterative, so it
+cannot overflow the stack) and refused when it is too big, nests too deep, or
+uses anchors, aliases or tags. Only then is it composed, with the C loader
 when libyaml is there. Timestamps are not resolved by YAML: dates stay text, so
 `schema` can report an impossible date with its line.
 """
@@ -35,18 +35,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
     yaml_implicit_resolvers = _without_timestamps(_BaseLoader.yaml_implicit_resolvers)
 
 
-_OPEN = (
-    yaml.BlockSequenceStartToken,
-    yaml.BlockMappingStartToken,
-    yaml.FlowSequenceStartToken,
-    yaml.FlowMappingStartToken,
-)
-_CLOSE = (yaml.BlockEndToken, yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
-_REFUSED = {
-    yaml.AnchorToken: "YAML anchors (&name) are not allowed here; write the value out",
-    yaml.AliasToken: "YAML aliases (*name) are not allowed here; write the value out",
-    yaml.TagToken: "YAML tags (!tag) are not allowed here; remove the tag",
-}
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_ANCHOR = "YAML anchors (&name) are not allowed here; write the value out"
+_ALIAS = "YAML aliases (*name) are not allowed here; write the value out"
+_TAG = "YAML tags (!tag) are not allowed here; remove the tag"
+_TOO_DEEP = f"YAML nests deeper than {MAX_DEPTH} levels; flatten it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,27 +69,37 @@ def _error(path: Path, first_line: int, exc: yaml.YAMLError) -> ContentError:
 
 
 def _guard(text: str, path: Path, first_line: int) -> ContentError | None:
+    """Refuse what must never reach a composer, reading parser events only.
+
+    The event parsers (libyaml's and PyYAML's) are iterative, so this is safe on
+    any input; composing a tree is what recurses and can crash on deep nesting.
+    """
     if len(text.encode("utf-8")) > MAX_BYTES:
         return ContentError(
             path, first_line, f"front matter is larger than {MAX_BYTES // 1024} KiB; shorten it"
         )
     depth = 0
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            refused = _REFUSED.get(type(token))
-            if refused:
-                return ContentError(path, first_line + token.start_mark.line, refused)
-            if isinstance(token, _OPEN):
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            mark = event.start_mark
+            line = first_line + (mark.line if mark is not None else 0)
+            if isinstance(event, yaml.AliasEvent):
+                return ContentError(path, line, _ALIAS)
+            if getattr(event, "anchor", None) is not None:
+                return ContentError(path, line, _ANCHOR)
+            if getattr(event, "tag", None) not in (None, "!"):
+                return ContentError(path, line, _TAG)
+            if isinstance(event, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    line = first_line + token.start_mark.line
-                    return ContentError(
-                        path, line, f"YAML nests deeper than {MAX_DEPTH} levels; flatten it"
-                    )
-            elif isinstance(token, _CLOSE):
+                    return ContentError(path, line, _TOO_DEEP)
+            elif isinstance(event, _CLOSE):
                 depth -= 1
     except yaml.YAMLError as exc:
-        return _error(path, first_line, exc)
+        error = _error(path, first_line, exc)
+        if "nesting depth" in str(exc):  # libyaml's own limit, reached while scanning ahead
+            return ContentError(error.path, error.line, _TOO_DEEP)
+        return error
     return None
 
 
