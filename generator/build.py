@@ -1,18 +1,40 @@
-"""The pipeline: config -> discover -> parse -> model -> render -> write."""
+"""The pipeline: config -> discover -> parse -> model -> render -> write.
+
+`Builder` keeps what one build learnt (parsed files, rendered Markdown) for the
+next one, in memory and in `SITE/.cache/dossier/`, so a rebuild reads and
+parses only changed files and renders and writes only pages whose inputs
+changed. Every page that must be rendered is rendered, and every error found,
+before output/ is touched.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.config import CONFIG_FILE, load_config
-from generator.discover import discover
+from jinja2 import Environment
+
+from generator.cache import CACHE_DIR, Entry, cache_key, is_fresh, load_cache, save_cache
+from generator.config import CONFIG_FILE, Config, load_config
+from generator.discover import SourceRef, content_kind, read_source, scan, stat_source
 from generator.errors import ContentError
-from generator.markup import make_markdown, render_markdown
+from generator.fingerprint import code_digest
+from generator.markup import Rendered, make_markdown, render_markdown
 from generator.model import Site, build_site
-from generator.parse import parse_all
-from generator.render import Page, make_env, render_site
-from generator.write import check_output_dir, static_files, write_site
+from generator.parse import Doc, parse_source
+from generator.render import make_env, page_signatures, render_pages
+from generator.views import PageView, Views
+from generator.write import (
+    Manifest,
+    check_output_dir,
+    html_digest,
+    read_manifest,
+    static_files,
+    update_site,
+    write_site,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,33 +42,151 @@ class BuildResult:
     site: Site | None
     errors: list[ContentError] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    rendered: int = 0
 
 
 def build(root: Path, out: Path | None, *, drafts: bool = False) -> BuildResult:
-    """Build the site in `root` into `out`; with `out=None`, check it and write nothing.
+    """Build the site in `root` into `out` (None: check only, write nothing).
 
     Raises ConfigError for a missing or broken site.yaml, UsageError for an
     output folder that must not be touched. Content errors come back as values,
     all of them, and then nothing is written.
     """
-    config = load_config(root / CONFIG_FILE)
-    if out is not None:
-        check_output_dir(root, out)
-    sources = discover(root)
-    docs, errors = parse_all(sources.content)
-    md = make_markdown(raw_html=config.raw_html)
-    site, more = build_site(config, docs, lambda text: render_markdown(md, text), drafts=drafts)
-    errors += more
-    pages, more = render_site(site, make_env(sources.templates))
-    errors += more
-    statics = static_files(sources.static)
-    errors += _clashes(pages, sources.static)
-    if errors or out is None:
-        return BuildResult(site, sorted(errors))
-    return BuildResult(site, [], write_site(out, pages, statics))
+    return Builder(root, out, drafts=drafts).build()
 
 
-def _clashes(pages: list[Page], static: tuple[tuple[Path, str], ...]) -> list[ContentError]:
+class Builder:
+    """Builds one site again and again, redoing only what its changes require."""
+
+    def __init__(
+        self, root: Path, out: Path | None, *, drafts: bool = False, use_cache: bool = True
+    ) -> None:
+        self.root, self.out, self.drafts = root, out, drafts
+        self.cache_dir = root / CACHE_DIR if use_cache else None
+        self.salt = code_digest()
+        self._entries: dict[Path, Entry] | None = None
+        self._refs: dict[Path, SourceRef] | None = None
+        self._entries_changed = False
+        self._key = ""
+
+    def build(self, changed: Iterable[Path] | None = None) -> BuildResult:
+        """Build; `changed` (from a watcher) names the only files that may differ."""
+        config = load_config(self.root / CONFIG_FILE)
+        if self.out is not None:
+            check_output_dir(self.root, self.out)
+        found = scan(self.root)  # templates and static are few: always looked at afresh
+        refs = self._update_refs(found.content, changed)
+        docs, bodies, errors = self._parse(refs, config)
+        site, more = build_site(config, docs, bodies, drafts=self.drafts)
+        errors += more
+        env = make_env(found.templates)
+        pages = list(Views(site).pages())
+        signatures, more = page_signatures(pages, env, config, self.salt)
+        errors += more
+        errors += _clashes(pages, found.static)
+        if errors:
+            return BuildResult(site, sorted(errors))
+        if self.out is None:
+            rendered, more = render_pages(pages, env, config)
+            result = BuildResult(site, sorted(more), rendered=len(rendered))
+        else:
+            result = self._write(site, pages, signatures, env, config, static_files(found.static))
+        self._save_cache(config)
+        return result
+
+    def _update_refs(
+        self, scanned: tuple[SourceRef, ...], changed: Iterable[Path] | None
+    ) -> list[SourceRef]:
+        if changed is None or self._refs is None:
+            self._refs = {ref.path: ref for ref in scanned}
+        else:
+            for path in changed:
+                kind = content_kind(self.root, path)
+                ref = stat_source(kind, path) if kind else None
+                if ref is None:
+                    self._refs.pop(path, None)
+                else:
+                    self._refs[path] = ref
+        return sorted(self._refs.values(), key=lambda r: r.path)
+
+    def _parse(
+        self, refs: list[SourceRef], config: Config
+    ) -> tuple[list[Doc], dict[Path, Rendered], list[ContentError]]:
+        key = cache_key(config.raw_html)
+        if self._entries is None or self._key != key:
+            self._entries = load_cache(self.cache_dir, key) if self.cache_dir else {}
+            self._key = key
+        md = make_markdown(raw_html=config.raw_html)
+        fresh: dict[Path, Entry] = {}
+        errors: list[ContentError] = []
+        for ref in refs:
+            entry = self._entries.get(ref.path)
+            if not is_fresh(entry, ref):
+                doc, more = parse_source(read_source(ref))
+                errors += more
+                if doc is None:
+                    continue
+                entry = Entry(ref.size, ref.mtime_ns, doc, render_markdown(md, doc.body.text))
+                self._entries_changed = True
+            assert entry is not None
+            fresh[ref.path] = entry
+        if len(fresh) != len(self._entries):
+            self._entries_changed = True
+        self._entries = fresh
+        docs = [e.doc for e in fresh.values()]
+        return docs, {p: e.rendered for p, e in fresh.items()}, errors
+
+    def _write(
+        self,
+        site: Site,
+        pages: list[PageView],
+        signatures: dict[str, bytes],
+        env: Environment,
+        config: Config,
+        statics: list[tuple[Path, str]],
+    ) -> BuildResult:
+        assert self.out is not None
+        previous = read_manifest(self.out, self.salt)
+        manifest = Manifest(self.salt)
+        if previous is not None:
+            present = _files_in(self.out)
+            keep = {
+                p.path: previous.pages[p.path]
+                for p in pages
+                if previous.pages.get(p.path, ("",))[0] == signatures[p.path].hex()
+                and p.path in present
+            }
+            pages = [p for p in pages if p.path not in keep]
+            manifest.pages.update(keep)
+            manifest.static.update(previous.static)
+        rendered, errors = render_pages(pages, env, config)
+        if errors:
+            return BuildResult(site, errors)
+        for page in rendered:
+            manifest.pages[page.path] = (signatures[page.path].hex(), html_digest(page.html))
+        if previous is None:
+            written = write_site(self.out, rendered, statics, manifest)
+        else:
+            written = update_site(self.out, rendered, statics, manifest, previous.pages)
+        return BuildResult(site, [], written, len(rendered))
+
+    def _save_cache(self, config: Config) -> None:
+        if self.cache_dir is not None and self._entries_changed and self._entries is not None:
+            save_cache(self.cache_dir, cache_key(config.raw_html), self._entries)
+            self._entries_changed = False
+
+
+def _files_in(folder: Path) -> set[str]:
+    """Every file below `folder`, as a `/`-separated relative path."""
+    found: set[str] = set()
+    for top, _, files in os.walk(folder):
+        prefix = os.path.relpath(top, folder).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found.update(prefix + name for name in files)
+    return found
+
+
+def _clashes(pages: list[PageView], static: tuple[tuple[Path, str], ...]) -> list[ContentError]:
     page_paths = {page.path for page in pages}
     return [
         ContentError(path, 1, f"static file would overwrite the page {rel}; rename or move it")

@@ -18,17 +18,34 @@ _EDITOR_LITTER = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig")
 
 
 @dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceRef:
+    """A content file found on disk, not yet read: its size and mtime tell if it changed."""
+
     kind: Kind
     path: Path  # as the user will see it: the site folder joined with the relative path
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    kind: Kind
+    path: Path
     data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    content: tuple[SourceRef, ...]
+    templates: Path | None
+    static: tuple[tuple[Path, str], ...]  # (file, path relative to static/)
 
 
 @dataclass(frozen=True, slots=True)
 class Sources:
     content: tuple[SourceFile, ...]
     templates: Path | None
-    static: tuple[tuple[Path, str], ...]  # (file, path relative to static/)
+    static: tuple[tuple[Path, str], ...]
 
 
 def is_source_name(name: str) -> bool:
@@ -47,13 +64,48 @@ def walk_files(top: Path, recursive: bool = True) -> Iterator[Path]:
                 yield Path(folder, name)
 
 
-def discover(root: Path) -> Sources:
-    content: list[SourceFile] = []
+def content_kind(root: Path, path: Path) -> Kind | None:
+    """Which kind of source `path` is, by its folder under content/; None if it is none."""
+    try:
+        parts = path.relative_to(root / "content").parts
+    except ValueError:
+        return None
+    if path.suffix != ".md" or len(parts) < 2 or not all(is_source_name(p) for p in parts):
+        return None
+    for kind, folder, recursive in CONTENT_DIRS:
+        if parts[0] == folder and (recursive or len(parts) == 2):
+            return kind
+    return None
+
+
+def stat_source(kind: Kind, path: Path) -> SourceRef | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return SourceRef(kind, path, info.st_size, info.st_mtime_ns)
+
+
+def scan(root: Path) -> Scan:
+    """Find every source file without reading content: one stat per file."""
+    refs: list[SourceRef] = []
     for kind, folder, recursive in CONTENT_DIRS:
         for path in walk_files(root / "content" / folder, recursive):
-            if path.suffix == ".md":
-                content.append(SourceFile(kind, path, path.read_bytes()))
+            ref = stat_source(kind, path) if path.suffix == ".md" else None
+            if ref is not None:
+                refs.append(ref)
     templates = root / "templates"
     static_dir = root / "static"
     static = tuple((p, p.relative_to(static_dir).as_posix()) for p in walk_files(static_dir))
-    return Sources(tuple(content), templates if templates.is_dir() else None, static)
+    return Scan(tuple(refs), templates if templates.is_dir() else None, static)
+
+
+def read_source(ref: SourceRef) -> SourceFile:
+    return SourceFile(ref.kind, ref.path, ref.path.read_bytes())
+
+
+def discover(root: Path) -> Sources:
+    """Find and read every source file."""
+    found = scan(root)
+    content = tuple(read_source(ref) for ref in found.content)
+    return Sources(content, found.templates, found.static)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
@@ -17,7 +17,6 @@ from generator.schema import Moment, Name, Source
 from generator.slugs import make_slug, name_key
 
 Counted = tuple[tuple[str, int], ...]
-Markdown = Callable[[str], Rendered]
 D = TypeVar("D", ArticleDoc, ActorDoc, EventDoc)
 
 
@@ -175,9 +174,9 @@ def _unique_slugs(docs: Iterable[D], folder: str) -> tuple[list[D], list[Content
 
 
 def build_site(
-    config: Config, docs: list[Doc], markdown: Markdown, *, drafts: bool = False
+    config: Config, docs: list[Doc], bodies: Mapping[Path, Rendered], *, drafts: bool = False
 ) -> tuple[Site, list[ContentError]]:
-    """Resolve every name and index everything. `markdown` renders a body (and may cache)."""
+    """Resolve every name and index everything. `bodies` holds each doc's rendered Markdown."""
     wanted = [d for d in docs if isinstance(d, ArticleDoc) and (drafts or not d.draft)]
     articles_in, errors = _unique_slugs(wanted, "articles")
     actor_docs, more = _unique_slugs([d for d in docs if isinstance(d, ActorDoc)], "actors")
@@ -196,11 +195,11 @@ def build_site(
         event_names.register(e.slug, e.name, e.path)
 
     articles = sorted(
-        (_article(d, actor_names, event_names, markdown, errors) for d in articles_in),
+        (_article(d, actor_names, event_names, bodies, errors) for d in articles_in),
         key=lambda a: (sort_key(a.date), a.title, a.slug),
     )
-    actors = {a.slug: _actor(a, actor_names, markdown, errors) for a in actor_docs}
-    events = {e.slug: _event(e, event_names, markdown, errors) for e in event_docs}
+    actors = {a.slug: _actor(a, actor_names, bodies, errors) for a in actor_docs}
+    events = {e.slug: _event(e, event_names, bodies, errors) for e in event_docs}
     errors += _check_parents(events, event_docs)
     site = _assemble(config, tuple(articles), actors, events, actor_names, event_names)
     return replace(site, warnings=tuple(sorted(warnings))), errors
@@ -214,9 +213,13 @@ def _resolve_all(
 
 
 def _article(
-    doc: ArticleDoc, actors: _Names, events: _Names, markdown: Markdown, errors: list[ContentError]
+    doc: ArticleDoc,
+    actors: _Names,
+    events: _Names,
+    bodies: Mapping[Path, Rendered],
+    errors: list[ContentError],
 ) -> Article:
-    body = markdown(doc.body.text)
+    body = bodies[doc.path]
     return Article(
         slug=doc.slug,
         title=doc.title,
@@ -233,7 +236,9 @@ def _article(
     )
 
 
-def _actor(doc: ActorDoc, names: _Names, markdown: Markdown, errors: list[ContentError]) -> Actor:
+def _actor(
+    doc: ActorDoc, names: _Names, bodies: Mapping[Path, Rendered], errors: list[ContentError]
+) -> Actor:
     return Actor(
         slug=doc.slug,
         name=doc.name,
@@ -241,13 +246,15 @@ def _actor(doc: ActorDoc, names: _Names, markdown: Markdown, errors: list[Conten
         aliases=tuple(a.text for a in doc.aliases),
         role=doc.role,
         affiliations=_resolve_all(names, doc.affiliations, doc.path, errors, own=doc.slug),
-        bio_html=markdown(doc.body.text).html,
+        bio_html=bodies[doc.path].html,
         path=doc.path,
         digest=doc.digest,
     )
 
 
-def _event(doc: EventDoc, names: _Names, markdown: Markdown, errors: list[ContentError]) -> Event:
+def _event(
+    doc: EventDoc, names: _Names, bodies: Mapping[Path, Rendered], errors: list[ContentError]
+) -> Event:
     parent = _resolve_all(names, (doc.parent,) if doc.parent else (), doc.path, errors)
     return Event(
         slug=doc.slug,
@@ -256,7 +263,7 @@ def _event(doc: EventDoc, names: _Names, markdown: Markdown, errors: list[Conten
         end=doc.end,
         place=doc.place,
         parent=parent[0] if parent else None,
-        description_html=markdown(doc.body.text).html,
+        description_html=bodies[doc.path].html,
         path=doc.path,
         digest=doc.digest,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,9 +13,11 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from generator import __version__, views
+from generator.config import Config
 from generator.errors import ContentError
-from generator.model import Site, sort_key
+from generator.fingerprint import Fingerprints, template_digests
 from generator.schema import Moment
+from generator.views import PageView
 
 THEME = Path(__file__).parent / "theme"
 THEME_TEMPLATES = THEME / "templates"
@@ -26,13 +28,6 @@ THEME_STATIC = THEME / "static"
 class Page:
     path: str  # relative to output/, always with `/`
     html: str
-
-
-@dataclass(frozen=True, slots=True)
-class PageSpec:
-    path: str
-    template: str
-    context: Callable[[], dict[str, object]]
 
 
 def make_env(site_templates: Path | None) -> jinja2.Environment:
@@ -75,70 +70,37 @@ def iso_date(moment: Moment) -> str:
     return moment.isoformat()
 
 
-def page_specs(site: Site) -> Iterator[PageSpec]:
-    yield PageSpec("index.html", "index.html", lambda: _home(site))
-    yield PageSpec("timeline.html", "timeline.html", lambda: _timeline(site))
-    yield PageSpec("actors.html", "actors.html", lambda: {"sections": views.actor_index(site)})
-    yield PageSpec("events.html", "events.html", lambda: _events(site))
-    for index, article in enumerate(site.articles):
-        yield PageSpec(
-            views.article_url(article),
-            "article.html",
-            lambda i=index: views.article_page(site, i),  # type: ignore[misc]
-        )
-    for actor in site.actors.values():
-        yield PageSpec(
-            views.actor_url(actor.slug),
-            "actor.html",
-            lambda a=actor: views.actor_page(site, a),  # type: ignore[misc]
-        )
-    for event in site.events.values():
-        yield PageSpec(
-            views.event_url(event.slug),
-            "event.html",
-            lambda e=event: views.event_page(site, e),  # type: ignore[misc]
-        )
-
-
-def _home(site: Site) -> dict[str, object]:
-    latest = sorted(site.articles, key=lambda a: sort_key(a.date), reverse=True)[:10]
-    return {
-        "latest": [views.card(a) for a in latest],
-        "top_actors": views.top_actors(site, 12),
-        "recent_events": views.recent_events(site, 8),
-    }
-
-
-def _timeline(site: Site) -> dict[str, object]:
-    return {"years": views.timeline(site.articles), "story_count": len(site.articles)}
-
-
-def _events(site: Site) -> dict[str, object]:
-    events = [
-        views.event_link(site, e.slug, len(site.event_articles.get(e.slug, ())))
-        for e in site.events.values()
-    ]
-    dates = {e.slug: e.date for e in site.events.values()}
-    return {"events": events, "dates": {views.event_url(s): d for s, d in dates.items()}}
-
-
-def render_site(site: Site, env: jinja2.Environment) -> tuple[list[Page], list[ContentError]]:
-    pages: list[Page] = []
+def render_pages(
+    pages: Iterable[PageView], env: jinja2.Environment, config: Config
+) -> tuple[list[Page], list[ContentError]]:
+    rendered: list[Page] = []
     errors: dict[tuple[str, str], ContentError] = {}
-    common = {"site": site.config, "generator_version": __version__}
-    for spec in page_specs(site):
-        depth = spec.path.count("/")
+    common = {"site": config, "generator_version": __version__}
+    for page in pages:
+        depth = page.path.count("/")
         try:
-            template = env.get_template(spec.template)
-            html = template.render(
-                common, **spec.context(), root="../" * depth, page_path=spec.path
-            )
+            template = env.get_template(page.template)
+            html = template.render(common, **page.context, root="../" * depth, page_path=page.path)
         except Exception as exc:  # a site template's mistake, reported at its line
-            error = template_error(exc, spec.template)
+            error = template_error(exc, page.template)
             errors.setdefault((str(error.path), error.message), error)
             continue
-        pages.append(Page(spec.path, html))
-    return pages, sorted(errors.values())
+        rendered.append(Page(page.path, html))
+    return rendered, sorted(errors.values())
+
+
+def page_signatures(
+    pages: Iterable[PageView], env: jinja2.Environment, config: Config, salt: str
+) -> tuple[dict[str, bytes], list[ContentError]]:
+    """What each page is made from, as one digest per page (see `fingerprint`)."""
+    pages = list(pages)
+    try:
+        templates = template_digests(env, sorted({p.template for p in pages}))
+    except Exception as exc:  # a broken or missing template: report it like a render would
+        return {}, [template_error(exc, "")]
+    prints = Fingerprints()
+    base = prints.of((salt, config))
+    return {p.path: prints.of((base, templates[p.template], p.path, p.context)) for p in pages}, []
 
 
 def template_error(exc: Exception, name: str) -> ContentError:

@@ -23,13 +23,14 @@ def test_build_prints_one_summary_line(make_site: MakeSite) -> None:
 
 
 def test_quiet_and_verbose(make_site: MakeSite, run_dossier: SiteRunner) -> None:
-    quiet = make_site(fixture="small")
-    quiet = run_dossier(quiet.site, "-q")
-    assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
-    loud = run_dossier(quiet.site, "-v")
+    loud = make_site({}, "-v", fixture="small")
     wrote = [line for line in loud.out.splitlines() if line.startswith("wrote ")]
-    assert f"wrote {quiet.site / 'output' / 'actors/ada-north.html'}" in wrote
+    assert f"wrote {loud.site / 'output' / 'actors/ada-north.html'}" in wrote
     assert len(wrote) == 14
+    quiet = run_dossier(loud.site, "-q")
+    assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
+    again = run_dossier(loud.site, "-v")
+    assert again.out.startswith("built 3 articles, 4 actors, 2 events: 0 files written in ")
 
 
 def test_missing_site_yaml_exits_2(tmp_path: Path, run_dossier: SiteRunner) -> None:

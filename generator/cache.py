@@ -1,0 +1,106 @@
+"""The build cache: parsed documents and rendered Markdown, kept between runs.
+
+Stored as JSON in `SITE/.cache/dossier/` (never pickle: a site folder from
+someone else must not be able to run code through its cache). An entry is
+reused only while its file's size and mtime are unchanged. A cache from another
+version of the generator, another format or other Markdown settings, or one
+that cannot be read, is dropped whole: the build then parses everything again,
+so a bad cache can cost time but never give a wrong site.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+from generator.discover import SourceRef
+from generator.markup import Rendered
+from generator.parse import ActorDoc, ArticleDoc, Body, Doc, EventDoc
+from generator.schema import Name, Source
+
+CACHE_DIR = Path(".cache") / "dossier"
+FORMAT = 1
+_TYPES: dict[str, type[Any]] = {
+    cls.__name__: cls for cls in (ArticleDoc, ActorDoc, EventDoc, Body, Name, Source, Rendered)
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    size: int
+    mtime_ns: int
+    doc: Doc
+    rendered: Rendered
+
+
+def _encode(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, Path):
+        return {"$path": str(value)}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        return {"$type": type(value).__name__, **fields}
+    raise TypeError(f"cannot cache {type(value).__name__}")
+
+
+def _decode(obj: dict[str, Any]) -> object:
+    if "$datetime" in obj:
+        return dt.datetime.fromisoformat(obj["$datetime"])
+    if "$date" in obj:
+        return dt.date.fromisoformat(obj["$date"])
+    if "$path" in obj:
+        return Path(obj["$path"])
+    if "$type" in obj:
+        cls = _TYPES[obj.pop("$type")]
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in obj.items()})
+    return obj
+
+
+def cache_key(raw_html: bool) -> str:
+    return f"dossier {__version__} format {FORMAT} raw_html {raw_html}"
+
+
+def without_body(doc: Doc) -> Doc:
+    """The document as cached: its Markdown is kept rendered, not as text."""
+    return dataclasses.replace(doc, body=Body("", doc.body.line))
+
+
+def load_cache(folder: Path, key: str) -> dict[Path, Entry]:
+    try:
+        data = json.loads((folder / "cache.json").read_text(encoding="utf-8"), object_hook=_decode)
+        if data.get("key") != key:
+            return {}
+        return {
+            Path(path): Entry(size, mtime, doc, rendered)
+            for path, (size, mtime, doc, rendered) in data["files"].items()
+        }
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def save_cache(folder: Path, key: str, entries: dict[Path, Entry]) -> None:
+    files = {
+        str(path): (e.size, e.mtime_ns, without_body(e.doc), e.rendered)
+        for path, e in entries.items()
+    }
+    text = json.dumps({"key": key, "files": files}, default=_encode, ensure_ascii=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# written by dossier: a cache, safe to delete\n*\n", encoding="utf-8")
+    temp = folder / f"cache.json.{os.getpid()}.tmp"
+    temp.write_text(text, encoding="utf-8")
+    temp.replace(folder / "cache.json")
+
+
+def is_fresh(entry: Entry | None, ref: SourceRef) -> bool:
+    return entry is not None and (entry.size, entry.mtime_ns) == (ref.size, ref.mtime_ns)

@@ -1,0 +1,117 @@
+"""Stable fingerprints of what a page is made from, to render only pages that changed.
+
+A page's signature covers everything its template can see: the view context
+(walked value by value), the sources of its template and every template that
+one extends, includes or imports, the site's settings, and the generator's own
+code. Equal signatures mean equal pages, so a page whose signature is unchanged
+is neither rendered nor written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+from jinja2 import meta
+
+_PACKAGE = Path(__file__).parent
+
+
+def _hasher() -> hashlib.blake2b:
+    return hashlib.blake2b(digest_size=16)
+
+
+class Fingerprints:
+    """Digests of values; each dataclass object is digested once per build (kept by id)."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[object, bytes]] = {}
+
+    def of(self, value: object) -> bytes:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            known = self._memo.get(id(value))
+            if known is not None:
+                return known[1]
+            h = _hasher()
+            h.update(type(value).__name__.encode())
+            for f in dataclasses.fields(value):
+                part = getattr(value, f.name)
+                if isinstance(part, (tuple, list)) and part and _holds_views(part):
+                    self._feed(h, part)  # views inside views: digest each shared one once
+                else:
+                    h.update(repr(part).encode("utf-8"))  # plain data: its repr says it all
+                h.update(b"\0")
+            digest = h.digest()
+            self._memo[id(value)] = (value, digest)  # holding the object keeps its id unique
+            return digest
+        h = _hasher()
+        self._feed(h, value)
+        return h.digest()
+
+    def _feed(self, h: hashlib.blake2b, value: object) -> None:
+        if isinstance(value, (str, bytes)):
+            data = value.encode("utf-8") if isinstance(value, str) else value
+            h.update(b"%s%d:" % (type(value).__name__.encode(), len(data)))
+            h.update(data)
+        elif value is None or isinstance(value, (bool, int, float, dt.date, Path)):
+            h.update(f"{type(value).__name__}:{value!r};".encode())
+        elif dataclasses.is_dataclass(value):
+            h.update(self.of(value))
+        elif isinstance(value, (tuple, list, range)):
+            h.update(b"[%d:" % len(value))
+            for item in value:
+                self._feed(h, item)
+            h.update(b"]")
+        elif isinstance(value, dict):
+            h.update(b"{%d:" % len(value))
+            for key in sorted(value, key=repr):
+                self._feed(h, key)
+                self._feed(h, value[key])
+            h.update(b"}")
+        else:
+            raise TypeError(f"cannot fingerprint {type(value).__name__}")
+
+
+def _holds_views(items: tuple[object, ...] | list[object]) -> bool:
+    return dataclasses.is_dataclass(items[0])
+
+
+def template_digests(env: jinja2.Environment, names: Iterable[str]) -> dict[str, bytes]:
+    """For each template name: a digest of its source and of every template it pulls in."""
+    assert env.loader is not None
+    sources: dict[str, str] = {}
+    children: dict[str, set[str]] = {}
+    digests = {}
+    for name in names:
+        closure: set[str] = set()
+        stack = [name]
+        while stack:
+            current = stack.pop()
+            if current in closure:
+                continue
+            closure.add(current)
+            if current not in sources:
+                source, filename, _ = env.loader.get_source(env, current)
+                sources[current] = source
+                found = meta.find_referenced_templates(env.parse(source, current, filename))
+                children[current] = {child for child in found if child is not None}
+            stack.extend(children[current])
+        h = _hasher()
+        for member in sorted(closure):
+            h.update(member.encode() + b"\0" + sources[member].encode("utf-8") + b"\0")
+        digests[name] = h.digest()
+    return digests
+
+
+def code_digest() -> str:
+    """The generator's own code and theme: a change to either invalidates every page."""
+    h = _hasher()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".html", ".css"):
+            h.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+            h.update(path.read_bytes())
+    return h.hexdigest()
