@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint typecheck unit clean
+.PHONY: build test lint typecheck unit tools clean
 
 build: $(STAMP)
 	$(BIN)/dossier build
@@ -18,8 +18,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) tools
 	$(BIN)/pytest
+
+# Chromium, Java and axe-core for tests/browser (apt-get and npm; see the script).
+tools:
+	.ci/setup-tools
 
 # (Re)install when the project's metadata changes; the package is installed editable.
 $(STAMP): pyproject.toml
