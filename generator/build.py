@@ -18,7 +18,14 @@ from jinja2 import Environment
 
 from generator.cache import CACHE_DIR, Entry, cache_key, is_fresh, load_cache, save_cache
 from generator.config import CONFIG_FILE, Config, load_config
-from generator.discover import SourceRef, content_kind, read_source, scan, stat_source
+from generator.discover import (
+    SourceRef,
+    content_kind,
+    read_source,
+    scan_assets,
+    scan_content,
+    stat_source,
+)
 from generator.errors import ContentError
 from generator.fingerprint import code_digest
 from generator.markup import Rendered, make_markdown, render_markdown
@@ -74,31 +81,30 @@ class Builder:
         config = load_config(self.root / CONFIG_FILE)
         if self.out is not None:
             check_output_dir(self.root, self.out)
-        found = scan(self.root)  # templates and static are few: always looked at afresh
-        refs = self._update_refs(found.content, changed)
+        templates, static = scan_assets(self.root)  # few: always looked at afresh
+        refs = self._update_refs(changed)
         docs, bodies, errors = self._parse(refs, config)
         site, more = build_site(config, docs, bodies, drafts=self.drafts)
         errors += more
-        env = make_env(found.templates)
+        env = make_env(templates)
         pages = list(Views(site).pages())
         signatures, more = page_signatures(pages, env, config, self.salt)
         errors += more
-        errors += _clashes(pages, found.static)
+        errors += _clashes(pages, static)
         if errors:
             return BuildResult(site, sorted(errors))
         if self.out is None:
             rendered, more = render_pages(pages, env, config)
             result = BuildResult(site, sorted(more), rendered=len(rendered))
         else:
-            result = self._write(site, pages, signatures, env, config, static_files(found.static))
+            result = self._write(site, pages, signatures, env, config, static_files(static))
         self._save_cache(config)
         return result
 
-    def _update_refs(
-        self, scanned: tuple[SourceRef, ...], changed: Iterable[Path] | None
-    ) -> list[SourceRef]:
-        if changed is None or self._refs is None:
-            self._refs = {ref.path: ref for ref in scanned}
+    def _update_refs(self, changed: Iterable[Path] | None) -> list[SourceRef]:
+        changed = None if changed is None else list(changed)
+        if changed is None or self._refs is None or any(_is_folder_change(p) for p in changed):
+            self._refs = {ref.path: ref for ref in scan_content(self.root)}
         else:
             for path in changed:
                 kind = content_kind(self.root, path)
@@ -174,6 +180,11 @@ class Builder:
         if self.cache_dir is not None and self._entries_changed and self._entries is not None:
             save_cache(self.cache_dir, cache_key(config.raw_html), self._entries)
             self._entries_changed = False
+
+
+def _is_folder_change(path: Path) -> bool:
+    """A folder created, moved or removed: the files in it were not reported one by one."""
+    return path.is_dir() or (not path.exists() and not path.suffix)
 
 
 def _files_in(folder: Path) -> set[str]:

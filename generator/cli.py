@@ -14,7 +14,9 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import BuildResult, build
+from generator.devloop import run_serve, run_watch
 from generator.errors import ConfigError, UsageError
+from generator.import_command import add_import_parser, run_import
 from generator.scaffold import new_document
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
@@ -39,10 +41,23 @@ def make_parser() -> argparse.ArgumentParser:
     _site_argument(c)
     c.add_argument("--drafts", action="store_true", help="check drafts as they would be built")
 
+    w = commands.add_parser("watch", help="build, then rebuild on every change")
+    _site_argument(w)
+    w.add_argument("--output", "-o", type=Path, help="where to write (default: SITE/output)")
+    w.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+
+    s = commands.add_parser("serve", help="watch, and serve output/ with live reload")
+    _site_argument(s)
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    s.add_argument("--output", "-o", type=Path, help="where to write (default: SITE/output)")
+    s.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+
     n = commands.add_parser("new", help="start a new article, actor or event file")
     n.add_argument("kind", choices=("article", "actor", "event"))
     n.add_argument("title", help="the article's title, or the actor's or event's name")
     _site_argument(n)
+    add_import_parser(commands)
     return parser
 
 
@@ -63,6 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_build(args)
         if args.command == "check":
             return run_check(args)
+        if args.command == "import":
+            return run_import(args)
+        if args.command == "watch":
+            return run_watch(args.site, _output(args), drafts=args.drafts)
+        if args.command == "serve":
+            out = _output(args)
+            return run_serve(args.site, out, host=args.host, port=args.port, drafts=args.drafts)
         path = new_document(args.site, args.kind, args.title)
         print(f"created {path}")
         return OK
@@ -71,9 +93,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USAGE
 
 
+def _output(args: argparse.Namespace) -> Path:
+    out: Path = args.output if args.output is not None else args.site / "output"
+    return out
+
+
 def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    out = args.output if args.output is not None else args.site / "output"
+    out = _output(args)
     result = build(args.site, out, drafts=args.drafts)
     if result.errors:
         return report_errors(result, f"build failed; {out} was left as it was")

@@ -86,18 +86,28 @@ def stat_source(kind: Kind, path: Path) -> SourceRef | None:
     return SourceRef(kind, path, info.st_size, info.st_mtime_ns)
 
 
-def scan(root: Path) -> Scan:
-    """Find every source file without reading content: one stat per file."""
+def scan_content(root: Path) -> tuple[SourceRef, ...]:
+    """Find every content file without reading it: one stat per file."""
     refs: list[SourceRef] = []
     for kind, folder, recursive in CONTENT_DIRS:
         for path in walk_files(root / "content" / folder, recursive):
             ref = stat_source(kind, path) if path.suffix == ".md" else None
             if ref is not None:
                 refs.append(ref)
+    return tuple(refs)
+
+
+def scan_assets(root: Path) -> tuple[Path | None, tuple[tuple[Path, str], ...]]:
+    """The templates folder (if any) and the static files, with their output paths."""
     templates = root / "templates"
     static_dir = root / "static"
     static = tuple((p, p.relative_to(static_dir).as_posix()) for p in walk_files(static_dir))
-    return Scan(tuple(refs), templates if templates.is_dir() else None, static)
+    return (templates if templates.is_dir() else None), static
+
+
+def scan(root: Path) -> Scan:
+    templates, static = scan_assets(root)
+    return Scan(scan_content(root), templates, static)
 
 
 def read_source(ref: SourceRef) -> SourceFile:
