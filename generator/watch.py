@@ -60,6 +60,8 @@ class _Collector(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return  # reading a file changes nothing
+        if event.is_directory and event.event_type in ("modified", "closed"):
+            return  # a folder's own timestamps: its files report themselves
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             if raw:
                 self.events.put(Path(raw if isinstance(raw, str) else raw.decode()))

@@ -129,8 +129,11 @@ def update_site(
     """Change `out` in place: write changed files, remove stale ones, then the manifest."""
     written: list[str] = []
     for page in pages:
-        if previous.get(page.path, ("", ""))[1] != manifest.pages[page.path][1]:
-            _replace(output_path(out, page.path), page.html.encode("utf-8"))
+        target = output_path(out, page.path)
+        if previous.get(page.path, ("", ""))[1] != manifest.pages[page.path][1] or (
+            not target.exists()
+        ):
+            _replace(target, page.html.encode("utf-8"))
             written.append(page.path)
     statics = list(statics)
     old_static = dict(manifest.static)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from generator.devloop import DevLoop
+from generator.serve import make_server
 from tests.helpers import FIXTURES, Run, write_files
 
 SiteRunner = Callable[..., Run]
@@ -51,3 +56,35 @@ def make_site(tmp_path: Path, run_dossier: SiteRunner) -> MakeSite:
         return run_dossier(site, *args)
 
     return make
+
+
+@dataclass(frozen=True)
+class Served:
+    """The `small` fixture site, built, watched and served on a free loopback port."""
+
+    site: Path
+    loop: DevLoop
+    port: int
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{path}"
+
+
+@pytest.fixture
+def served_site(tmp_path: Path) -> Iterator[Served]:
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "small", site)
+    (tmp_path / "secret.txt").write_text("outside output")
+    loop = DevLoop(site, site / "output")
+    server = make_server(site / "output", "127.0.0.1", 0, loop.live)
+    assert loop.rebuild() is not None
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    watcher = loop.watch()
+    time.sleep(0.2)  # the observer's watches are in place
+    yield Served(site, loop, server.server_address[1])
+    loop.live.close()
+    watcher.stop()
+    server.shutdown()
+    server.server_close()
+    thread.join()

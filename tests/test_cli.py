@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -63,14 +64,18 @@ def test_broken_site_yaml_exits_2(
     assert not (tmp_path / "output").exists()
 
 
-def test_check_writes_nothing_and_lists_names_without_files(run_dossier: SiteRunner) -> None:
-    run = run_dossier(FIXTURES / "small", command="check")
+def test_check_writes_no_output_and_lists_names_without_files(
+    tmp_path: Path, run_dossier: SiteRunner
+) -> None:
+    site = tmp_path / "small"
+    shutil.copytree(FIXTURES / "small", site)
+    run = run_dossier(site, command="check")
     assert run.code == 0, run.err
     assert run.out.splitlines() == [
         "note: actor 'Dock Workers Union' has no file of its own; its page is built from articles",
         "ok: 3 articles, 4 actors, 2 events",
     ]
-    assert not (FIXTURES / "small" / "output").exists()
+    assert not (site / "output").exists()
 
 
 def test_check_reports_errors_with_exit_1(make_site: MakeSite, run_dossier: SiteRunner) -> None:
@@ -101,16 +106,9 @@ def test_new_starts_files_that_build(tmp_path: Path, run_dossier: SiteRunner) ->
 
 
 def test_python_dash_m_is_the_same_program(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "build",
-            str(FIXTURES / "small"),
-            "-o",
-            str(tmp_path / "o"),
-        ],
+        [sys.executable, "-m", "generator", "build", str(tmp_path / "small")],
         capture_output=True,
         text=True,
         check=False,

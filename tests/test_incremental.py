@@ -1,0 +1,202 @@
+"""Incremental builds equal a clean full build, and touch only what changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.write import MARKER
+from tests.helpers import FIXTURES, article, write_files
+
+Edit = Callable[[Path], None]
+
+
+def build(site: Path, out: Path | None = None) -> None:
+    args = ["build", str(site), "-q"]
+    if out is not None:
+        args += ["--output", str(out)]
+    assert main(args) == 0
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every file of a built site, by relative path, without the manifest."""
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != MARKER
+    }
+
+
+def mtimes(out: Path) -> dict[str, int]:
+    return {
+        p.relative_to(out).as_posix(): p.stat().st_mtime_ns
+        for p in out.rglob("*")
+        if p.is_file() and p.name != MARKER
+    }
+
+
+def clean_build(site: Path, tmp: Path) -> dict[str, bytes]:
+    """Copy the site without its cache or output, and build it from nothing."""
+    fresh = tmp / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("output", ".cache"))
+    build(fresh)
+    return snapshot(fresh / "output")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(FIXTURES / "small", copy)
+    build(copy)
+    return copy
+
+
+def edit(path: str, old: str, new: str) -> Edit:
+    def apply(site: Path) -> None:
+        target = site / path
+        text = target.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        target.write_text(text.replace(old, new), encoding="utf-8")
+
+    return apply
+
+
+def add(path: str, text: str) -> Edit:
+    return lambda site: write_files(site, {path: text})
+
+
+def rename(old: str, new: str) -> Edit:
+    return lambda site: (site / old).rename(site / new)
+
+
+def delete(path: str) -> Edit:
+    return lambda site: (site / path).unlink()
+
+
+EDITS: list[tuple[str, Edit]] = [
+    (
+        "add an article",
+        add(
+            "content/articles/2023/may/new-talks.md",
+            article(
+                title="New talks",
+                date="2023-05-05",
+                actors="[South, Port Authority]",
+                events="[Harbour strike]",
+            ),
+        ),
+    ),
+    ("edit a body", edit("content/articles/2023/may/strike-ends.md", "The strike", "Talks")),
+    (
+        "change the actors",
+        edit("content/articles/2022/first-warning.md", "[Ada North, Ministry]", "[Ben South]"),
+    ),
+    ("rename an article", rename("content/articles/2023/may/strike-ends.md", "content/ends.md")),
+    ("rename it back", rename("content/ends.md", "content/articles/2023/may/strike-ends.md")),
+    ("rename an actor file", rename("content/actors/ben-south.md", "content/actors/b-south.md")),
+    ("delete an article", delete("content/articles/2023/may/strike-begins.md")),
+    ("edit an actor", edit("content/actors/ada-north.md", "Minister of Harbours", "Premier")),
+    (
+        "edit an event's parent",
+        edit("content/events/harbour-strike.md", "parent: Harbour crisis", ""),
+    ),
+    ("add a template", add("templates/article.html", '{% extends "theme/article.html" %}')),
+    (
+        "edit the template",
+        edit("templates/article.html", "%}", "%}{% block title %}X{% endblock %}"),
+    ),
+    ("edit site.yaml", edit("site.yaml", "Small test dossier", "Renamed dossier")),
+    ("add a static file", add("static/robots.txt", "User-agent: *\n")),
+    ("delete the template", delete("templates/article.html")),
+]
+
+
+def test_incremental_equals_clean_full_build_after_each_edit(site: Path, tmp_path: Path) -> None:
+    for name, apply in EDITS:
+        apply(site)
+        build(site)
+        assert snapshot(site / "output") == clean_build(site, tmp_path), name
+
+
+def test_body_edit_rewrites_only_that_page(site: Path) -> None:
+    before = mtimes(site / "output")
+    edit("content/articles/2022/first-warning.md", "A second paragraph.", "Changed.")(site)
+    build(site)
+    after = mtimes(site / "output")
+    assert {p for p in after if after[p] != before[p]} == {"articles/first-warning.html"}
+
+
+def test_summary_edit_rewrites_the_pages_that_show_it(site: Path) -> None:
+    before = mtimes(site / "output")
+    edit("content/articles/2022/first-warning.md", "warned of trouble", "warned of a storm")(site)
+    build(site)
+    after = mtimes(site / "output")
+    assert {p for p in after if after[p] != before[p]} == {
+        "articles/first-warning.html",
+        "index.html",  # the home page shows the summary
+    }
+
+
+def test_actor_change_rewrites_old_and_new_actors(site: Path) -> None:
+    before = mtimes(site / "output")
+    edit("content/articles/2022/first-warning.md", "[Ada North, Ministry]", "[Ada North, South]")(
+        site
+    )
+    build(site)
+    changed = {p for p, t in mtimes(site / "output").items() if before.get(p) != t}
+    assert {"actors/harbour-ministry.html", "actors/ben-south.html"} <= changed
+    assert "events/harbour-strike.html" not in changed
+
+
+def test_deleted_article_disappears_everywhere(site: Path) -> None:
+    delete("content/articles/2023/may/strike-ends.md")(site)
+    build(site)
+    out = site / "output"
+    assert not (out / "articles/strike-ends.html").exists()
+    for path in out.rglob("*.html"):
+        assert "strike-ends.html" not in path.read_text(encoding="utf-8"), path
+
+
+def test_corrupt_cache_and_manifest_fall_back_to_a_full_build(site: Path, tmp_path: Path) -> None:
+    (site / ".cache/dossier/cache.json").write_text('{"key": "x", "files": [', encoding="utf-8")
+    edit("content/articles/2022/first-warning.md", "A second", "Another")(site)
+    build(site)
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
+    (site / "output" / MARKER).write_text("not json", encoding="utf-8")
+    build(site)
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
+
+
+def test_a_cache_from_another_generator_version_is_not_used(site: Path, tmp_path: Path) -> None:
+    cache = site / ".cache/dossier/cache.json"
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    for entry in data["files"].values():
+        entry[2]["title"] = "Poisoned title"  # what a stale cache would wrongly give
+    data["key"] = "dossier 0.0.0 format 0"
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    manifest = json.loads((site / "output" / MARKER).read_text(encoding="utf-8"))
+    manifest["key"] = "an older generator"
+    (site / "output" / MARKER).write_text(json.dumps(manifest), encoding="utf-8")
+    build(site)
+    assert "Poisoned" not in (site / "output/articles/first-warning.html").read_text()
+
+
+def test_a_page_deleted_by_hand_is_written_again(site: Path) -> None:
+    (site / "output/actors/ada-north.html").unlink()
+    build(site)
+    assert (site / "output/actors/ada-north.html").is_file()
+
+
+def test_template_error_in_a_rebuild_leaves_output_untouched(site: Path) -> None:
+    before = snapshot(site / "output")
+    stamps = mtimes(site / "output")
+    write_files(site, {"templates/actor.html": "{% if %}"})
+    assert main(["build", str(site), "-q"]) == 1
+    assert snapshot(site / "output") == before
+    assert mtimes(site / "output") == stamps
