@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import Environment
@@ -28,11 +28,11 @@ from generator.discover import (
 )
 from generator.errors import ContentError
 from generator.fingerprint import code_digest
-from generator.markup import Rendered, make_markdown, render_markdown
+from generator.markup import Rendered, make_markdown, render_markdown, shorten
 from generator.model import Site, build_site
-from generator.parse import Doc, parse_source
+from generator.parse import ArticleDoc, Body, Doc, parse_source
 from generator.render import make_env, page_signatures, render_pages
-from generator.views import PageView, Views
+from generator.views import PageView, Views, article_url
 from generator.write import (
     Manifest,
     check_output_dir,
@@ -75,9 +75,16 @@ class Builder:
         self._refs: dict[Path, SourceRef] | None = None
         self._entries_changed = False
         self._key = ""
+        self._last: _Last | None = None
+        self.save_cache = True  # a watcher turns this off and calls flush_cache() at the end
 
     def build(self, changed: Iterable[Path] | None = None) -> BuildResult:
         """Build; `changed` (from a watcher) names the only files that may differ."""
+        changed = None if changed is None else list(changed)
+        quick = self._prose_edit(changed) if changed else None
+        if quick is not None:
+            return quick
+        self._last = None
         config = load_config(self.root / CONFIG_FILE)
         if self.out is not None:
             check_output_dir(self.root, self.out)
@@ -98,11 +105,50 @@ class Builder:
             result = BuildResult(site, sorted(more), rendered=len(rendered))
         else:
             result = self._write(site, pages, signatures, env, config, static_files(static))
-        self._save_cache(config)
+        if self.save_cache:
+            self.flush_cache()
         return result
 
-    def _update_refs(self, changed: Iterable[Path] | None) -> list[SourceRef]:
-        changed = None if changed is None else list(changed)
+    def _prose_edit(self, changed: list[Path]) -> BuildResult | None:
+        """The most common save, done at once: one article's prose changed and nothing that
+        another page shows (front matter, summary). Anything else returns None: a full pass."""
+        last, entries = self._last, self._entries
+        if last is None or entries is None or self.out is None or len(changed) != 1:
+            return None
+        path, index = changed[0], last.positions.get(changed[0])
+        old = entries.get(path)
+        ref = stat_source("article", path)
+        if index is None or old is None or ref is None:
+            return None
+        doc, errors = parse_source(read_source(ref))
+        if not isinstance(doc, ArticleDoc) or _front(doc) != _front(old.doc):
+            return None
+        body = render_markdown(make_markdown(raw_html=last.config.raw_html), doc.body.text)
+        article = last.site.articles[index]
+        if (doc.summary or shorten(body.first_paragraph)) != article.summary:
+            return None
+        articles = list(last.site.articles)
+        articles[index] = replace(article, body_html=body.html, digest=doc.digest)
+        site = replace(last.site, articles=tuple(articles))
+        page = PageView(article_url(article), "article.html", Views(site).article_page(index))
+        signatures, errors = page_signatures([page], last.env, last.config, self.salt)
+        rendered, more = render_pages([page], last.env, last.config)
+        if errors or more:
+            return None
+        previous = dict(last.manifest.pages)
+        last.manifest.pages[page.path] = (
+            signatures[page.path].hex(),
+            html_digest(rendered[0].html),
+        )
+        written = update_site(self.out, rendered, last.statics, last.manifest, previous)
+        entries[path] = Entry(ref.size, ref.mtime_ns, doc, body)
+        assert self._refs is not None
+        self._refs[path] = ref
+        self._entries_changed = True
+        self._last = replace(last, site=site)
+        return BuildResult(site, [], written, 1)
+
+    def _update_refs(self, changed: list[Path] | None) -> list[SourceRef]:
         if changed is None or self._refs is None or any(_is_folder_change(p) for p in changed):
             self._refs = {ref.path: ref for ref in scan_content(self.root)}
         else:
@@ -174,12 +220,32 @@ class Builder:
             written = write_site(self.out, rendered, statics, manifest)
         else:
             written = update_site(self.out, rendered, statics, manifest, previous.pages)
+        positions = {a.path: i for i, a in enumerate(site.articles)}
+        self._last = _Last(site, env, config, manifest, statics, positions)
         return BuildResult(site, [], written, len(rendered))
 
-    def _save_cache(self, config: Config) -> None:
+    def flush_cache(self) -> None:
+        """Write the parse cache to disk if it changed since it was last written."""
         if self.cache_dir is not None and self._entries_changed and self._entries is not None:
-            save_cache(self.cache_dir, cache_key(config.raw_html), self._entries)
+            save_cache(self.cache_dir, self._key, self._entries)
             self._entries_changed = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Last:
+    """The last successful build, as a prose-only edit needs it."""
+
+    site: Site
+    env: Environment
+    config: Config
+    manifest: Manifest
+    statics: list[tuple[Path, str]]
+    positions: dict[Path, int]  # article source -> index in site.articles
+
+
+def _front(doc: Doc) -> Doc:
+    """A document without its prose: what other pages can depend on."""
+    return replace(doc, body=Body("", doc.body.line), digest="")
 
 
 def _is_folder_change(path: Path) -> bool:

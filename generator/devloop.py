@@ -13,6 +13,7 @@ from generator.errors import ConfigError, UsageError
 from generator.serve import LiveState, make_server
 from generator.watch import Change, Watcher
 
+
 class DevLoop:
     """One site, rebuilt on change; results go to the terminal and to open browsers."""
 
@@ -51,9 +52,16 @@ class DevLoop:
         return result
 
     def watch(self) -> Watcher:
+        """Start watching; from now on the parse cache is written once, by `stop`."""
+        self.builder.save_cache = False
         watcher = Watcher(self.root, self.rebuild)
         watcher.start()
         return watcher
+
+    def stop(self, watcher: Watcher) -> None:
+        watcher.stop()
+        with self.lock:
+            self.builder.flush_cache()
 
 
 def run_watch(root: Path, out: Path, *, drafts: bool) -> int:
@@ -67,7 +75,7 @@ def run_watch(root: Path, out: Path, *, drafts: bool) -> int:
     except KeyboardInterrupt:
         print("stopped")
     finally:
-        watcher.stop()
+        loop.stop(watcher)
     return 0
 
 
@@ -93,6 +101,6 @@ def run_serve(root: Path, out: Path, *, host: str, port: int, drafts: bool) -> i
         print("stopped")
     finally:
         loop.live.close()
-        watcher.stop()
+        loop.stop(watcher)
         server.server_close()
     return 0

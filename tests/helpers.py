@@ -44,6 +44,15 @@ def texts(soup: BeautifulSoup | Tag, selector: str) -> list[str]:
     return [" ".join(t.get_text().split()) for t in soup.select(selector)]
 
 
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every file of a built site, by relative path, without the manifest."""
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != ".dossier-output"
+    }
+
+
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:
     for relative, content in files.items():
         path = root / relative

@@ -11,7 +11,7 @@ import pytest
 
 from generator.cli import main
 from generator.write import MARKER
-from tests.helpers import FIXTURES, article, write_files
+from tests.helpers import FIXTURES, article, snapshot, write_files
 
 Edit = Callable[[Path], None]
 
@@ -21,15 +21,6 @@ def build(site: Path, out: Path | None = None) -> None:
     if out is not None:
         args += ["--output", str(out)]
     assert main(args) == 0
-
-
-def snapshot(out: Path) -> dict[str, bytes]:
-    """Every file of a built site, by relative path, without the manifest."""
-    return {
-        p.relative_to(out).as_posix(): p.read_bytes()
-        for p in sorted(out.rglob("*"))
-        if p.is_file() and p.name != MARKER
-    }
 
 
 def mtimes(out: Path) -> dict[str, int]:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.devloop import DevLoop
 from generator.watch import Change, Watcher, classify
-from tests.helpers import FIXTURES, article
+from tests.helpers import FIXTURES, article, snapshot
 
 ARTICLE = "content/articles/2023/may/strike-ends.md"
 SETTLE = 0.6  # seconds with no further rebuild that prove a save caused exactly one
@@ -181,3 +182,23 @@ def test_broken_save_keeps_last_good_output_and_next_save_recovers(
     wait_until(lambda: loop.live.generation == 3)
     assert loop.live.errors == []
     assert "It ended." in page.read_text(encoding="utf-8")
+
+
+def test_watched_edits_give_the_same_bytes_as_a_clean_build(
+    site: Path, loop: DevLoop, tmp_path: Path
+) -> None:
+    source = site / ARTICLE
+    text = source.read_text(encoding="utf-8")
+    edits = [
+        text + "\nA second paragraph, prose only.\n",  # the quick path: one page
+        text.replace("The strike ended.", "The strike ended at noon."),  # summary: full pass
+        text.replace("[Ben South,", "[Ben South, Harbour Ministry,"),  # front matter
+    ]
+    for number, new_text in enumerate(edits, start=2):
+        source.write_text(new_text, encoding="utf-8")
+        wait_until(lambda n=number: loop.live.generation >= n)  # type: ignore[misc]
+        fresh = tmp_path / f"fresh{number}"
+        shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("output", ".cache"))
+        assert main(["build", str(fresh), "-q"]) == 0
+        assert snapshot(site / "output") == snapshot(fresh / "output"), new_text
+    assert "actors/harbour-ministry.html" in loop.live.changed
