@@ -30,54 +30,65 @@ class Fingerprints:
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[object, bytes]] = {}
+        self._fields: dict[type, tuple[str, ...]] = {}
 
     def of(self, value: object) -> bytes:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            known = self._memo.get(id(value))
-            if known is not None:
-                return known[1]
+        known = self._memo.get(id(value))
+        if known is not None:
+            return known[1]
+        kind = type(value)
+        if not hasattr(kind, "__dataclass_fields__"):
             h = _hasher()
-            h.update(type(value).__name__.encode())
-            for f in dataclasses.fields(value):
-                part = getattr(value, f.name)
-                if isinstance(part, (tuple, list)) and part and _holds_views(part):
-                    self._feed(h, part)  # views inside views: digest each shared one once
-                else:
-                    h.update(repr(part).encode("utf-8"))  # plain data: its repr says it all
-                h.update(b"\0")
-            digest = h.digest()
-            self._memo[id(value)] = (value, digest)  # holding the object keeps its id unique
-            return digest
+            self._feed(h, value)
+            return h.digest()
+        names = self._fields.get(kind)
+        if names is None:
+            names = self._fields[kind] = tuple(f.name for f in dataclasses.fields(value))  # type: ignore[arg-type]
         h = _hasher()
-        self._feed(h, value)
-        return h.digest()
+        h.update(kind.__name__.encode())
+        for name in names:
+            part = getattr(value, name)
+            if type(part) in (tuple, list) and part and _holds_views(part):
+                self._feed(h, part)  # views inside views: digest each shared one once
+            else:
+                h.update(repr(part).encode("utf-8"))  # plain data: its repr says it all
+            h.update(b"\0")
+        digest = h.digest()
+        self._memo[id(value)] = (value, digest)  # holding the object keeps its id unique
+        return digest
 
     def _feed(self, h: hashlib.blake2b, value: object) -> None:
-        if isinstance(value, (str, bytes)):
-            data = value.encode("utf-8") if isinstance(value, str) else value
-            h.update(b"%s%d:" % (type(value).__name__.encode(), len(data)))
+        kind = type(value)
+        if kind is str:
+            data = value.encode("utf-8")  # type: ignore[attr-defined]
+            h.update(b"str%d:" % len(data))
             h.update(data)
-        elif value is None or isinstance(value, (bool, int, float, dt.date, Path)):
-            h.update(f"{type(value).__name__}:{value!r};".encode())
-        elif dataclasses.is_dataclass(value):
+        elif hasattr(kind, "__dataclass_fields__"):
             h.update(self.of(value))
-        elif isinstance(value, (tuple, list, range)):
-            h.update(b"[%d:" % len(value))
-            for item in value:
-                self._feed(h, item)
+        elif kind in (tuple, list, range):
+            memo = self._memo
+            h.update(b"[%d:" % len(value))  # type: ignore[arg-type]
+            for item in value:  # type: ignore[attr-defined]
+                known = memo.get(id(item))  # shared views, already digested
+                if known is not None:
+                    h.update(known[1])
+                else:
+                    self._feed(h, item)
             h.update(b"]")
-        elif isinstance(value, dict):
-            h.update(b"{%d:" % len(value))
-            for key in sorted(value, key=repr):
+        elif kind is dict:
+            h.update(b"{%d:" % len(value))  # type: ignore[arg-type]
+            for key in sorted(value, key=repr):  # type: ignore[call-overload]
                 self._feed(h, key)
-                self._feed(h, value[key])
+                self._feed(h, value[key])  # type: ignore[index]
             h.update(b"}")
+        elif value is None or isinstance(value, (bytes, bool, int, float, dt.date, Path)):
+            h.update(f"{kind.__name__}:{value!r};".encode())
         else:
-            raise TypeError(f"cannot fingerprint {type(value).__name__}")
+            raise TypeError(f"cannot fingerprint {kind.__name__}")
 
 
 def _holds_views(items: tuple[object, ...] | list[object]) -> bool:
-    return dataclasses.is_dataclass(items[0])
+    return hasattr(type(items[0]), "__dataclass_fields__")
 
 
 def template_digests(env: jinja2.Environment, names: Iterable[str]) -> dict[str, bytes]:

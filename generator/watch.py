@@ -20,7 +20,7 @@ from watchdog.observers import Observer
 from generator.config import CONFIG_FILE
 from generator.discover import is_source_name
 
-QUIET = 0.05  # seconds without events that end one save
+QUIET = 0.025  # seconds without events that end one save
 SOURCE_DIRS = ("content", "templates", "static")
 
 
