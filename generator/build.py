@@ -9,6 +9,7 @@ before output/ is touched.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -25,6 +26,7 @@ from generator.discover import (
     scan_assets,
     scan_content,
     stat_source,
+    walk_files,
 )
 from generator.errors import ContentError
 from generator.fingerprint import code_digest
@@ -46,10 +48,19 @@ from generator.write import (
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    site: Site | None
+    site: Site | None  # None when nothing changed since the last build and nothing was done
     errors: list[ContentError] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     rendered: int = 0
+    counts: tuple[int, int, int] = (0, 0, 0)  # articles, actors, events
+    warnings: int = 0
+
+
+def _result(
+    site: Site, errors: list[ContentError], written: list[str], rendered: int
+) -> BuildResult:
+    counts = (len(site.articles), len(site.actors), len(site.events))
+    return BuildResult(site, errors, written, rendered, counts, len(site.warnings))
 
 
 def build(root: Path, out: Path | None, *, drafts: bool = False) -> BuildResult:
@@ -66,7 +77,13 @@ class Builder:
     """Builds one site again and again, redoing only what its changes require."""
 
     def __init__(
-        self, root: Path, out: Path | None, *, drafts: bool = False, use_cache: bool = True
+        self,
+        root: Path,
+        out: Path | None,
+        *,
+        drafts: bool = False,
+        use_cache: bool = True,
+        skip_if_unchanged: bool = True,
     ) -> None:
         self.root, self.out, self.drafts = root, out, drafts
         self.cache_dir = root / CACHE_DIR if use_cache else None
@@ -77,6 +94,7 @@ class Builder:
         self._key = ""
         self._last: _Last | None = None
         self.save_cache = True  # a watcher turns this off and calls flush_cache() at the end
+        self.skip_if_unchanged = skip_if_unchanged  # off for a watcher: it keeps the model
 
     def build(self, changed: Iterable[Path] | None = None) -> BuildResult:
         """Build; `changed` (from a watcher) names the only files that may differ."""
@@ -90,6 +108,10 @@ class Builder:
             check_output_dir(self.root, self.out)
         templates, static = scan_assets(self.root)  # few: always looked at afresh
         refs = self._update_refs(changed)
+        inputs = self._input_stamp(refs, templates, static)
+        unchanged = self._unchanged(inputs)
+        if unchanged is not None:
+            return unchanged
         docs, bodies, errors = self._parse(refs, config)
         site, more = build_site(config, docs, bodies, drafts=self.drafts)
         errors += more
@@ -99,12 +121,13 @@ class Builder:
         errors += more
         errors += _clashes(pages, static)
         if errors:
-            return BuildResult(site, sorted(errors))
+            return _result(site, sorted(errors), [], 0)
         if self.out is None:
             rendered, more = render_pages(pages, env, config)
-            result = BuildResult(site, sorted(more), rendered=len(rendered))
+            result = _result(site, sorted(more), [], len(rendered))
         else:
-            result = self._write(site, pages, signatures, env, config, static_files(static))
+            statics = static_files(static)
+            result = self._write(site, pages, signatures, env, config, statics, inputs)
         if self.save_cache:
             self.flush_cache()
         return result
@@ -146,7 +169,29 @@ class Builder:
         self._refs[path] = ref
         self._entries_changed = True
         self._last = replace(last, site=site)
-        return BuildResult(site, [], written, 1)
+        return _result(site, [], written, 1)
+
+    def _input_stamp(
+        self, refs: list[SourceRef], templates: Path | None, static: tuple[tuple[Path, str], ...]
+    ) -> str:
+        """Everything a build reads, as names, sizes and mtimes: equal stamps, equal sites."""
+        stamp = [self.salt, str(self.drafts), repr(_stat(self.root / CONFIG_FILE))]
+        stamp += [f"{r.path}\0{r.size}\0{r.mtime_ns}" for r in refs]
+        extra = [p for p, _ in static] + (list(walk_files(templates)) if templates else [])
+        stamp += [f"{p}\0{_stat(p)}" for p in extra]
+        return hashlib.blake2b("\n".join(stamp).encode(), digest_size=16).hexdigest()
+
+    def _unchanged(self, inputs: str) -> BuildResult | None:
+        """The previous build's result, when it read exactly these inputs and output/ is whole."""
+        if not self.skip_if_unchanged or self.out is None:
+            return None
+        previous = read_manifest(self.out, self.salt)
+        if previous is None or previous.inputs != inputs:
+            return None
+        if not set(previous.pages) <= _files_in(self.out):
+            return None
+        counts = previous.counts
+        return BuildResult(None, [], [], 0, (counts[0], counts[1], counts[2]), previous.warnings)
 
     def _update_refs(self, changed: list[Path] | None) -> list[SourceRef]:
         if changed is None or self._refs is None or any(_is_folder_change(p) for p in changed):
@@ -196,10 +241,13 @@ class Builder:
         env: Environment,
         config: Config,
         statics: list[tuple[Path, str]],
+        inputs: str,
     ) -> BuildResult:
         assert self.out is not None
         previous = read_manifest(self.out, self.salt)
-        manifest = Manifest(self.salt)
+        manifest = Manifest(self.salt, inputs=inputs)
+        manifest.counts = [len(site.articles), len(site.actors), len(site.events)]
+        manifest.warnings = len(site.warnings)
         if previous is not None:
             present = _files_in(self.out)
             keep = {
@@ -213,7 +261,7 @@ class Builder:
             manifest.static.update(previous.static)
         rendered, errors = render_pages(pages, env, config)
         if errors:
-            return BuildResult(site, errors)
+            return _result(site, errors, [], 0)
         for page in rendered:
             manifest.pages[page.path] = (signatures[page.path].hex(), html_digest(page.html))
         if previous is None:
@@ -222,7 +270,7 @@ class Builder:
             written = update_site(self.out, rendered, statics, manifest, previous.pages)
         positions = {a.path: i for i, a in enumerate(site.articles)}
         self._last = _Last(site, env, config, manifest, statics, positions)
-        return BuildResult(site, [], written, len(rendered))
+        return _result(site, [], written, len(rendered))
 
     def flush_cache(self) -> None:
         """Write the parse cache to disk if it changed since it was last written."""
@@ -246,6 +294,14 @@ class _Last:
 def _front(doc: Doc) -> Doc:
     """A document without its prose: what other pages can depend on."""
     return replace(doc, body=Body("", doc.body.line), digest="")
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (info.st_size, info.st_mtime_ns)
 
 
 def _is_folder_change(path: Path) -> bool:

@@ -113,7 +113,8 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def print_warnings(result: BuildResult) -> None:
-    assert result.site is not None
+    if result.site is None:
+        return
     for warning in result.site.warnings:
         print(f"{warning.path}:{warning.line}: warning: {warning.message}", file=sys.stderr)
 
@@ -143,13 +144,14 @@ def report_errors(result: BuildResult, outcome: str) -> int:
 
 
 def summary(result: BuildResult, files: int | None, seconds: float | None) -> str:
-    site = result.site
-    assert site is not None
-    counts = f"{len(site.articles)} articles, {len(site.actors)} actors, {len(site.events)} events"
+    articles, actors, events = result.counts
+    counts = f"{articles} articles, {actors} actors, {events} events"
     if files is None:
         return f"ok: {counts}"
     line = f"built {counts}: {files} files written in {seconds:.2f} s"
-    warned = len(site.warnings)
+    if result.site is None:
+        line += " (nothing changed)"
+    warned = result.warnings
     if warned:
         line += f"; {warned} warning{'s' if warned > 1 else ''} (dossier check lists "
         line += "them)" if warned > 1 else "it)"

@@ -19,7 +19,7 @@ class DevLoop:
 
     def __init__(self, root: Path, out: Path, *, drafts: bool = False) -> None:
         self.root, self.out = root, out
-        self.builder = Builder(root, out, drafts=drafts)
+        self.builder = Builder(root, out, drafts=drafts, skip_if_unchanged=False)
         self.live = LiveState()
         self.lock = threading.Lock()
         self.rebuilds = 0

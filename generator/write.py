@@ -64,9 +64,13 @@ class Manifest:
     key: str
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     static: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # source, size, mtime
+    inputs: str = ""  # the stamp of every input the build read
+    counts: list[int] = field(default_factory=lambda: [0, 0, 0])  # articles, actors, events
+    warnings: int = 0
 
     def to_json(self) -> str:
-        return json.dumps({"key": self.key, "pages": self.pages, "static": self.static})
+        fields = ("key", "inputs", "counts", "warnings", "pages", "static")
+        return json.dumps({name: getattr(self, name) for name in fields})
 
 
 def read_manifest(out: Path, key: str) -> Manifest | None:
@@ -77,7 +81,8 @@ def read_manifest(out: Path, key: str) -> Manifest | None:
             return None
         pages = {str(p): (str(s), str(d)) for p, (s, d) in data["pages"].items()}
         static = {str(p): (str(src), int(n), int(t)) for p, (src, n, t) in data["static"].items()}
-        return Manifest(key, pages, static)
+        counts = [int(n) for n in data["counts"]][:3]
+        return Manifest(key, pages, static, str(data["inputs"]), counts, int(data["warnings"]))
     except (OSError, ValueError, TypeError, KeyError):
         return None
 

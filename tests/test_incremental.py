@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -191,3 +192,27 @@ def test_template_error_in_a_rebuild_leaves_output_untouched(site: Path) -> None
     assert main(["build", str(site), "-q"]) == 1
     assert snapshot(site / "output") == before
     assert mtimes(site / "output") == stamps
+
+
+def test_a_build_with_nothing_changed_does_nothing(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = mtimes(site / "output")
+    capsys.readouterr()
+    assert main(["build", str(site)]) == 0
+    line = capsys.readouterr().out
+    assert line.startswith("built 3 articles, 4 actors, 2 events: 0 files written in ")
+    assert "(nothing changed)" in line
+    assert mtimes(site / "output") == before
+
+
+def test_touching_a_source_is_looked_at_but_rewrites_nothing(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = mtimes(site / "output")
+    os.utime(site / "content/actors/ada-north.md")
+    capsys.readouterr()
+    assert main(["build", str(site)]) == 0
+    line = capsys.readouterr().out
+    assert "0 files written" in line and "(nothing changed)" not in line
+    assert mtimes(site / "output") == before

@@ -154,8 +154,8 @@ def test_deleted_article_disappears_from_output_and_lists(site: Path, loop: DevL
 
 def test_renamed_article_moves_its_page(site: Path, loop: DevLoop) -> None:
     (site / ARTICLE).rename(site / "content/articles/2023/may/strike-over.md")
-    wait_until(lambda: (site / "output/articles/strike-over.html").exists())
-    assert not (site / "output/articles/strike-ends.html").exists()
+    old, new = site / "output/articles/strike-ends.html", site / "output/articles/strike-over.html"
+    wait_until(lambda: new.exists() and not old.exists())
     index = (site / "output/timeline.html").read_text(encoding="utf-8")
     assert "strike-over.html" in index and "strike-ends.html" not in index
 
