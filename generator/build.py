@@ -17,7 +17,15 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from generator.cache import CACHE_DIR, Entry, cache_key, is_fresh, load_cache, save_cache
+from generator.cache import (
+    CACHE_DIR,
+    Entry,
+    cache_key,
+    is_fresh,
+    load_cache,
+    save_cache,
+    shard_of,
+)
 from generator.config import CONFIG_FILE, Config, load_config
 from generator.discover import (
     SourceRef,
@@ -90,7 +98,7 @@ class Builder:
         self.salt = code_digest()
         self._entries: dict[Path, Entry] | None = None
         self._refs: dict[Path, SourceRef] | None = None
-        self._entries_changed = False
+        self._dirty: set[int] = set()  # cache shards that changed since they were written
         self._key = ""
         self._last: _Last | None = None
         self.save_cache = True  # a watcher turns this off and calls flush_cache() at the end
@@ -167,7 +175,7 @@ class Builder:
         entries[path] = Entry(ref.size, ref.mtime_ns, doc, body)
         assert self._refs is not None
         self._refs[path] = ref
-        self._entries_changed = True
+        self._dirty.add(shard_of(path))
         self._last = replace(last, site=site)
         return _result(site, [], written, 1)
 
@@ -224,11 +232,10 @@ class Builder:
                 if doc is None:
                     continue
                 entry = Entry(ref.size, ref.mtime_ns, doc, render_markdown(md, doc.body.text))
-                self._entries_changed = True
+                self._dirty.add(shard_of(ref.path))
             assert entry is not None
             fresh[ref.path] = entry
-        if len(fresh) != len(self._entries):
-            self._entries_changed = True
+        self._dirty.update(shard_of(path) for path in self._entries.keys() - fresh.keys())
         self._entries = fresh
         docs = [e.doc for e in fresh.values()]
         return docs, {p: e.rendered for p, e in fresh.items()}, errors
@@ -274,9 +281,9 @@ class Builder:
 
     def flush_cache(self) -> None:
         """Write the parse cache to disk if it changed since it was last written."""
-        if self.cache_dir is not None and self._entries_changed and self._entries is not None:
-            save_cache(self.cache_dir, self._key, self._entries)
-            self._entries_changed = False
+        if self.cache_dir is not None and self._dirty and self._entries is not None:
+            save_cache(self.cache_dir, self._key, self._entries, self._dirty)
+            self._dirty = set()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """The build cache: parsed documents and rendered Markdown, kept between runs.
 
-Stored as JSON in `SITE/.cache/dossier/` (never pickle: a site folder from
+Stored as JSON in `SITE/.cache/dossier/`, spread over a few files by path so that a
+small edit rewrites one small file (never pickle: a site folder from
 someone else must not be able to run code through its cache). An entry is
 reused only while its file's size and mtime are unchanged. A cache from another
 version of the generator, another format or other Markdown settings, or one
@@ -12,8 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,8 @@ from generator.parse import ActorDoc, ArticleDoc, Body, Doc, EventDoc
 from generator.schema import Name, Source
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 1
+FORMAT = 2
+SHARDS = 32
 _TYPES: dict[str, type[Any]] = {
     cls.__name__: cls for cls in (ArticleDoc, ActorDoc, EventDoc, Body, Name, Source, Rendered)
 }
@@ -74,32 +78,49 @@ def without_body(doc: Doc) -> Doc:
     return dataclasses.replace(doc, body=Body("", doc.body.line))
 
 
+def shard_of(path: Path) -> int:
+    """Which of the cache's files holds `path`: a small edit rewrites one small file."""
+    return hashlib.blake2b(str(path).encode("utf-8"), digest_size=4).digest()[0] % SHARDS
+
+
 def load_cache(folder: Path, key: str) -> dict[Path, Entry]:
-    try:
-        data = json.loads((folder / "cache.json").read_text(encoding="utf-8"), object_hook=_decode)
-        if data.get("key") != key:
-            return {}
-        return {
-            Path(path): Entry(size, mtime, doc, rendered)
-            for path, (size, mtime, doc, rendered) in data["files"].items()
-        }
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return {}
+    """Every entry of every readable shard written under `key`; a bad shard is skipped."""
+    entries: dict[Path, Entry] = {}
+    for shard in range(SHARDS):
+        try:
+            text = (folder / f"shard-{shard:02d}.json").read_text(encoding="utf-8")
+            data = json.loads(text, object_hook=_decode)
+            if data.get("key") != key:
+                continue
+            found = {
+                Path(path): Entry(size, mtime, doc, rendered)
+                for path, (size, mtime, doc, rendered) in data["files"].items()
+            }
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            continue
+        entries.update(found)
+    return entries
 
 
-def save_cache(folder: Path, key: str, entries: dict[Path, Entry]) -> None:
-    files = {
-        str(path): (e.size, e.mtime_ns, without_body(e.doc), e.rendered)
-        for path, e in entries.items()
-    }
-    text = json.dumps({"key": key, "files": files}, default=_encode, ensure_ascii=False)
+def save_cache(
+    folder: Path, key: str, entries: dict[Path, Entry], shards: Iterable[int] | None = None
+) -> None:
+    """Write the given shards (all when None), each atomically."""
     folder.mkdir(parents=True, exist_ok=True)
     ignore = folder / ".gitignore"
     if not ignore.exists():
         ignore.write_text("# written by dossier: a cache, safe to delete\n*\n", encoding="utf-8")
-    temp = folder / f"cache.json.{os.getpid()}.tmp"
-    temp.write_text(text, encoding="utf-8")
-    temp.replace(folder / "cache.json")
+    wanted = set(range(SHARDS) if shards is None else shards)
+    files: dict[int, dict[str, object]] = {shard: {} for shard in wanted}
+    for path, e in entries.items():
+        shard = shard_of(path)
+        if shard in files:
+            files[shard][str(path)] = (e.size, e.mtime_ns, without_body(e.doc), e.rendered)
+    for shard, content in files.items():
+        text = json.dumps({"key": key, "files": content}, default=_encode, ensure_ascii=False)
+        temp = folder / f"shard-{shard:02d}.json.{os.getpid()}.tmp"
+        temp.write_text(text, encoding="utf-8")
+        temp.replace(folder / f"shard-{shard:02d}.json")
 
 
 def is_fresh(entry: Entry | None, ref: SourceRef) -> bool:

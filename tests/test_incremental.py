@@ -156,7 +156,8 @@ def test_deleted_article_disappears_everywhere(site: Path) -> None:
 
 
 def test_corrupt_cache_and_manifest_fall_back_to_a_full_build(site: Path, tmp_path: Path) -> None:
-    (site / ".cache/dossier/cache.json").write_text('{"key": "x", "files": [', encoding="utf-8")
+    for shard in (site / ".cache/dossier").glob("shard-*.json"):
+        shard.write_text('{"key": "x", "files": [', encoding="utf-8")
     edit("content/articles/2022/first-warning.md", "A second", "Another")(site)
     build(site)
     assert snapshot(site / "output") == clean_build(site, tmp_path)
@@ -166,17 +167,18 @@ def test_corrupt_cache_and_manifest_fall_back_to_a_full_build(site: Path, tmp_pa
 
 
 def test_a_cache_from_another_generator_version_is_not_used(site: Path, tmp_path: Path) -> None:
-    cache = site / ".cache/dossier/cache.json"
-    data = json.loads(cache.read_text(encoding="utf-8"))
-    for entry in data["files"].values():
-        entry[2]["title"] = "Poisoned title"  # what a stale cache would wrongly give
-    data["key"] = "dossier 0.0.0 format 0"
-    cache.write_text(json.dumps(data), encoding="utf-8")
+    for shard in (site / ".cache/dossier").glob("shard-*.json"):
+        data = json.loads(shard.read_text(encoding="utf-8"))
+        for entry in data["files"].values():
+            entry[2]["title"] = "Poisoned title"  # what a stale cache would wrongly give
+        data["key"] = "dossier 0.0.0 format 0"
+        shard.write_text(json.dumps(data), encoding="utf-8")
     manifest = json.loads((site / "output" / MARKER).read_text(encoding="utf-8"))
     manifest["key"] = "an older generator"
     (site / "output" / MARKER).write_text(json.dumps(manifest), encoding="utf-8")
     build(site)
     assert "Poisoned" not in (site / "output/articles/first-warning.html").read_text()
+    assert "Poisoned" not in (site / "output/index.html").read_text()
 
 
 def test_a_page_deleted_by_hand_is_written_again(site: Path) -> None:
