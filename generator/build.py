@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import Environment
+from markdown_it import MarkdownIt
 
 from generator.cache import (
     CACHE_DIR,
@@ -38,7 +39,8 @@ from generator.discover import (
 )
 from generator.errors import ContentError
 from generator.fingerprint import code_digest
-from generator.markup import Rendered, make_markdown, render_markdown, shorten
+from generator.linking import make_linking, still_valid
+from generator.markup import Linking, Rendered, make_markdown, render_markdown, shorten
 from generator.model import Site, build_site
 from generator.parse import ArticleDoc, Body, Doc, parse_source
 from generator.render import make_env, page_signatures, render_pages
@@ -101,6 +103,7 @@ class Builder:
         self._dirty: set[int] = set()  # cache shards that changed since they were written
         self._key = ""
         self._last: _Last | None = None
+        self._linking: tuple[Linking, str, MarkdownIt] | None = None
         self.save_cache = True  # a watcher turns this off and calls flush_cache() at the end
         self.skip_if_unchanged = skip_if_unchanged  # off for a watcher: it keeps the model
 
@@ -154,10 +157,15 @@ class Builder:
         doc, errors = parse_source(read_source(ref))
         if not isinstance(doc, ArticleDoc) or _front(doc) != _front(old.doc):
             return None
-        body = render_markdown(make_markdown(raw_html=last.config.raw_html), doc.body.text)
+        if self._linking is None:
+            return None
+        _, linking_key, md = self._linking
+        body = render_markdown(md, doc.body.text, link_mentions=doc.mentions)
         article = last.site.articles[index]
         if (doc.summary or shorten(body.first_paragraph)) != article.summary:
             return None
+        if (body.references, body.quotes) != (old.rendered.references, old.rendered.quotes):
+            return None  # backlinks, quotes or suggestions elsewhere change
         articles = list(last.site.articles)
         articles[index] = replace(article, body_html=body.html, digest=doc.digest)
         site = replace(last.site, articles=tuple(articles))
@@ -172,7 +180,7 @@ class Builder:
             html_digest(rendered[0].html),
         )
         written = update_site(self.out, rendered, last.statics, last.manifest, previous)
-        entries[path] = Entry(ref.size, ref.mtime_ns, doc, body)
+        entries[path] = Entry(ref.size, ref.mtime_ns, doc, body, linking_key)
         assert self._refs is not None
         self._refs[path] = ref
         self._dirty.add(shard_of(path))
@@ -217,28 +225,47 @@ class Builder:
     def _parse(
         self, refs: list[SourceRef], config: Config
     ) -> tuple[list[Doc], dict[Path, Rendered], list[ContentError]]:
-        key = cache_key(config.raw_html)
+        """Documents for every file (cached or parsed), then bodies rendered with site links."""
+        key = cache_key(config.raw_html, config.link_mentions)
         if self._entries is None or self._key != key:
             self._entries = load_cache(self.cache_dir, key) if self.cache_dir else {}
             self._key = key
-        md = make_markdown(raw_html=config.raw_html)
-        fresh: dict[Path, Entry] = {}
+        cached: dict[Path, Entry] = {}
+        parsed: dict[Path, Doc] = {}
         errors: list[ContentError] = []
         for ref in refs:
             entry = self._entries.get(ref.path)
-            if not is_fresh(entry, ref):
+            if entry is not None and is_fresh(entry, ref):
+                cached[ref.path] = entry
+            else:
                 doc, more = parse_source(read_source(ref))
                 errors += more
-                if doc is None:
-                    continue
-                entry = Entry(ref.size, ref.mtime_ns, doc, render_markdown(md, doc.body.text))
-                self._dirty.add(shard_of(ref.path))
-            assert entry is not None
-            fresh[ref.path] = entry
+                if doc is not None:
+                    parsed[ref.path] = doc
+        docs = {path: entry.doc for path, entry in cached.items()} | parsed
+        linking, linking_key = make_linking(docs.values(), drafts=self.drafts)
+        md = make_markdown(raw_html=config.raw_html, linking=linking)
+        fresh: dict[Path, Entry] = {}
+        by_path = {ref.path: ref for ref in refs}
+        for path, doc in docs.items():
+            entry = cached.get(path)
+            if (
+                entry is None
+                or entry.linking != linking_key
+                or not still_valid(entry.rendered, linking)
+            ):
+                if path not in parsed:  # the cache keeps no text: read it again
+                    doc = parse_source(read_source(by_path[path]))[0] or doc
+                prose = isinstance(doc, ArticleDoc) and doc.mentions
+                body = render_markdown(md, doc.body.text, link_mentions=prose)
+                ref = by_path[path]
+                entry = Entry(ref.size, ref.mtime_ns, doc, body, linking_key)
+                self._dirty.add(shard_of(path))
+            fresh[path] = entry
         self._dirty.update(shard_of(path) for path in self._entries.keys() - fresh.keys())
         self._entries = fresh
-        docs = [e.doc for e in fresh.values()]
-        return docs, {p: e.rendered for p, e in fresh.items()}, errors
+        self._linking = (linking, linking_key, md)
+        return [e.doc for e in fresh.values()], {p: e.rendered for p, e in fresh.items()}, errors
 
     def _write(
         self,

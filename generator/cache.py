@@ -24,14 +24,27 @@ from typing import Any
 from generator import __version__
 from generator.discover import SourceRef
 from generator.markup import Rendered
+from generator.mentions import Quote, Reference
 from generator.parse import ActorDoc, ArticleDoc, Body, Doc, EventDoc
-from generator.schema import Name, Source
+from generator.schema import ClaimDoc, Name, Source
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 2
+FORMAT = 3
 SHARDS = 32
 _TYPES: dict[str, type[Any]] = {
-    cls.__name__: cls for cls in (ArticleDoc, ActorDoc, EventDoc, Body, Name, Source, Rendered)
+    cls.__name__: cls
+    for cls in (
+        ArticleDoc,
+        ActorDoc,
+        EventDoc,
+        Body,
+        Name,
+        Source,
+        Rendered,
+        Reference,
+        Quote,
+        ClaimDoc,
+    )
 }
 
 
@@ -41,6 +54,7 @@ class Entry:
     mtime_ns: int
     doc: Doc
     rendered: Rendered
+    linking: str  # the site's names the body was rendered against (see `linking`)
 
 
 def _encode(value: object) -> object:
@@ -69,8 +83,8 @@ def _decode(obj: dict[str, Any]) -> object:
     return obj
 
 
-def cache_key(raw_html: bool) -> str:
-    return f"dossier {__version__} format {FORMAT} raw_html {raw_html}"
+def cache_key(raw_html: bool, link_mentions: bool) -> str:
+    return f"dossier {__version__} format {FORMAT} raw_html {raw_html} mentions {link_mentions}"
 
 
 def without_body(doc: Doc) -> Doc:
@@ -93,8 +107,8 @@ def load_cache(folder: Path, key: str) -> dict[Path, Entry]:
             if data.get("key") != key:
                 continue
             found = {
-                Path(path): Entry(size, mtime, doc, rendered)
-                for path, (size, mtime, doc, rendered) in data["files"].items()
+                Path(path): Entry(size, mtime, doc, rendered, linking)
+                for path, (size, mtime, doc, rendered, linking) in data["files"].items()
             }
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             continue
@@ -115,7 +129,13 @@ def save_cache(
     for path, e in entries.items():
         shard = shard_of(path)
         if shard in files:
-            files[shard][str(path)] = (e.size, e.mtime_ns, without_body(e.doc), e.rendered)
+            files[shard][str(path)] = (
+                e.size,
+                e.mtime_ns,
+                without_body(e.doc),
+                e.rendered,
+                e.linking,
+            )
     for shard, content in files.items():
         text = json.dumps({"key": key, "files": content}, default=_encode, ensure_ascii=False)
         temp = folder / f"shard-{shard:02d}.json.{os.getpid()}.tmp"

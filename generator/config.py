@@ -21,9 +21,10 @@ class Config:
     base_url: str | None = None
     language: str = "en"
     raw_html: bool = False
+    link_mentions: bool = True
 
 
-FIELDS = ("title", "description", "base_url", "language", "raw_html")
+FIELDS = ("title", "description", "base_url", "language", "raw_html", "link_mentions")
 
 
 def load_config(path: Path) -> Config:
@@ -61,6 +62,7 @@ def load_config(path: Path) -> Config:
         base_url=base_url and (base_url.rstrip("/") + "/"),
         language=language,
         raw_html=fields.flag("raw_html"),
+        link_mentions=fields.flag("link_mentions", default=True),
     )
     if fields.errors:
         raise ConfigError("\n".join(str(e) for e in sorted(fields.errors)))

@@ -7,6 +7,17 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from generator.mentions import (
+    Found,
+    NameIndex,
+    Quote,
+    Reference,
+    Resolve,
+    mentions,
+    quotes,
+    wikilinks,
+)
+
 SUMMARY_LENGTH = 280
 
 
@@ -14,22 +25,40 @@ SUMMARY_LENGTH = 280
 class Rendered:
     html: str
     first_paragraph: str  # plain text, for summaries
+    references: tuple[Reference, ...] = ()  # mentions and wiki links, in order
+    quotes: tuple[Quote, ...] = ()
 
 
-def make_markdown(*, raw_html: bool = False) -> MarkdownIt:
+@dataclass(frozen=True, slots=True)
+class Linking:
+    """What the Markdown plugins need to know about the site."""
+
+    index: NameIndex
+    resolve: Resolve
+
+
+def make_markdown(*, raw_html: bool = False, linking: Linking | None = None) -> MarkdownIt:
     """The site's Markdown parser. `js-default` is CommonMark with tables and raw HTML off.
 
     Links go through markdown-it-py's `validateLink`, which refuses `javascript:`,
-    `vbscript:`, `file:` and non-image `data:` URLs.
+    `vbscript:`, `file:` and non-image `data:` URLs. With `linking`, wiki links, mentions
+    and attributed quotes are recognised (see `mentions`).
     """
     md = MarkdownIt("js-default", {"html": raw_html})
     md.disable("strikethrough")
+    if linking is not None:
+        wikilinks(md, linking.resolve)
+        mentions(md, linking.index)
+        quotes(md, linking.resolve)
     return md
 
 
-def render_markdown(md: MarkdownIt, text: str) -> Rendered:
-    tokens = md.parse(text)
-    return Rendered(md.renderer.render(tokens, md.options, {}), first_paragraph(tokens))
+def render_markdown(md: MarkdownIt, text: str, *, link_mentions: bool = True) -> Rendered:
+    found = Found(link_mentions)
+    env = {"dossier": found}
+    tokens = md.parse(text, env)
+    html = md.renderer.render(tokens, md.options, env)
+    return Rendered(html, first_paragraph(tokens), tuple(found.references), tuple(found.quotes))
 
 
 def first_paragraph(tokens: list[Token]) -> str:
@@ -44,6 +73,8 @@ def plain_text(inline: Token) -> str:
     for child in inline.children or []:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
+        elif child.type == "wikilink":
+            parts.append(child.meta["label"])
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     return " ".join("".join(parts).split())

@@ -12,7 +12,15 @@ from typing import TypeVar
 from generator.config import Config
 from generator.errors import ContentError
 from generator.markup import Rendered, shorten
+from generator.mentions import Quote
 from generator.parse import ActorDoc, ArticleDoc, Doc, EventDoc
+from generator.references import (
+    Backlink,
+    Linker,
+    broken_wikilinks,
+    collect_backlinks,
+    unnamed_mentions,
+)
 from generator.schema import Moment, Name, Source
 from generator.slugs import make_slug, name_key
 
@@ -76,6 +84,21 @@ class Site:
     members: Mapping[str, tuple[str, ...]]  # organisation -> actors affiliated with it
     sub_events: Mapping[str, tuple[str, ...]]
     warnings: tuple[ContentError, ...] = ()  # worth a look, but the site builds
+    backlinks: Mapping[tuple[str, str], tuple[Backlink, ...]] = field(default_factory=dict)
+    quotes: Mapping[str, tuple[tuple[int, Quote], ...]] = field(default_factory=dict)
+    claims: tuple[Claim, ...] = ()
+    suggestions: tuple[ContentError, ...] = ()  # actors a story mentions but does not name
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Who says what about which event, in which story (an index into Site.articles)."""
+
+    article: int
+    by: str  # actor slug
+    about: str  # event slug
+    stance: str
+    text: str
 
 
 def sort_key(moment: Moment | None) -> dt.datetime:
@@ -202,7 +225,75 @@ def build_site(
     events = {e.slug: _event(e, event_names, bodies, errors) for e in event_docs}
     errors += _check_parents(events, event_docs)
     site = _assemble(config, tuple(articles), actors, events, actor_names, event_names)
-    return replace(site, warnings=tuple(sorted(warnings))), errors
+    site = replace(site, warnings=tuple(sorted(warnings)))
+    return _what_bodies_say(site, articles_in, actor_docs, event_docs, bodies, errors)
+
+
+def _what_bodies_say(
+    site: Site,
+    article_docs: list[ArticleDoc],
+    actor_docs: list[ActorDoc],
+    event_docs: list[EventDoc],
+    bodies: Mapping[Path, Rendered],
+    errors: list[ContentError],
+) -> tuple[Site, list[ContentError]]:
+    """Backlinks, quotes, claims and suggestions, from what the Markdown plugins recorded."""
+    position = {a.path: i for i, a in enumerate(site.articles)}
+    docs: list[Doc] = [*article_docs, *actor_docs, *event_docs]
+    for doc in docs:
+        errors += broken_wikilinks(doc.path, doc.body.line, bodies[doc.path])
+    sources = [Linker("article", a.slug, a.title, a.date, bodies[a.path]) for a in site.articles]
+    sources += [Linker("actor", a.slug, a.name, None, bodies[a.path]) for a in actor_docs]
+    sources += [Linker("event", e.slug, e.name, e.date, bodies[e.path]) for e in event_docs]
+    quotes: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
+    suggestions: list[ContentError] = []
+    names = {slug: actor.name for slug, actor in site.actors.items()}
+    for doc in article_docs:
+        index = position[doc.path]
+        for quote in bodies[doc.path].quotes:
+            quotes[quote.actor].append((index, quote))
+        named = set(site.articles[index].actors)
+        suggestions += unnamed_mentions(doc.path, doc.body.line, bodies[doc.path], named, names)
+    claims, more = _claims(site, article_docs, position)
+    return replace(
+        site,
+        backlinks=collect_backlinks(sources),
+        quotes={k: tuple(sorted(v, key=lambda q: -q[0])) for k, v in quotes.items()},
+        claims=claims,
+        suggestions=tuple(sorted(suggestions)),
+    ), errors + more
+
+
+def _claims(
+    site: Site, article_docs: list[ArticleDoc], position: Mapping[Path, int]
+) -> tuple[tuple[Claim, ...], list[ContentError]]:
+    actors = _Names("actor")
+    for actor in site.actors.values():
+        actors.register(actor.slug, actor.name, actor.path)
+        for alias in actor.aliases:
+            actors.alias.setdefault(name_key(alias), set()).add(actor.slug)
+    events = _Names("event")
+    for event in site.events.values():
+        events.register(event.slug, event.name, event.path)
+    claims, errors = [], []
+    for doc in article_docs:
+        for claim in doc.claims:
+            by, about = actors.lookup(claim.by.text), events.lookup(claim.about.text)
+            for found, name, what in ((by, claim.by, "actor"), (about, claim.about, "event")):
+                if len(found) != 1:
+                    problem = "names no" if not found else "is ambiguous between two"
+                    errors.append(
+                        ContentError(
+                            doc.path,
+                            name.line,
+                            f'claim: "{name.text}" {problem} {what} of the site; '
+                            f"use the name or slug of one {what}",
+                        )
+                    )
+            if len(by) == 1 and len(about) == 1:
+                article = position[doc.path]
+                claims.append(Claim(article, min(by), min(about), claim.stance, claim.text))
+    return tuple(claims), errors
 
 
 def _resolve_all(

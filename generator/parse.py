@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.discover import SourceFile
 from generator.errors import ContentError
-from generator.schema import FieldReader, Moment, Name, Source
+from generator.schema import ClaimDoc, FieldReader, Moment, Name, Source
 from generator.slugs import make_slug
 from generator.yamlsafe import MAX_BYTES, load_mapping
 
@@ -37,6 +37,8 @@ class ArticleDoc:
     draft: bool
     body: Body
     digest: str
+    mentions: bool = True  # link mentions of known actors and events in the body
+    claims: tuple[ClaimDoc, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,8 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
         summary=f.text("summary"),
         tags=f.words("tags"),
         draft=f.flag("draft"),
+        mentions=f.flag("mentions", default=True),
+        claims=f.claims("claims"),
         body=body,
         digest=data_digest,
     )
@@ -178,7 +182,18 @@ def _day(moment: Moment) -> dt.date:
 
 
 _ALLOWED = {
-    "article": ("title", "date", "actors", "events", "source", "summary", "tags", "draft"),
+    "article": (
+        "title",
+        "date",
+        "actors",
+        "events",
+        "source",
+        "summary",
+        "tags",
+        "draft",
+        "mentions",
+        "claims",
+    ),
     "actor": ("name", "aliases", "kind", "role", "affiliations"),
     "event": ("name", "date", "end", "place", "parent"),
 }

@@ -24,6 +24,20 @@ class Name:
     line: int
 
 
+STANCES = ("asserts", "denies", "disputes", "confirms")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDoc:
+    """One `claims:` entry as written: who says what about which event."""
+
+    by: Name
+    about: Name
+    stance: str
+    text: str
+    line: int
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     name: str
@@ -100,6 +114,42 @@ class FieldReader:
             out.append(Name(" ".join(item.split()), line or self.fm.line(key)))
         return tuple(out)
 
+    def claims(self, key: str) -> tuple[ClaimDoc, ...]:
+        value = self._raw(key, False)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail(key, f'"{key}" must be a list of {{by, about, stance, text}} entries')
+            return ()
+        out = []
+        for index, item in enumerate(value):
+            line = self.fm.item_line(key, index)
+            claim = self._claim(key, item, line)
+            if claim is not None:
+                out.append(claim)
+        return tuple(out)
+
+    def _claim(self, key: str, item: object, line: int) -> ClaimDoc | None:
+        fields = ("by", "about", "stance", "text")
+        if not isinstance(item, dict) or set(item) != set(fields):
+            self.fail(key, f"each claim needs exactly: {', '.join(fields)}", line)
+            return None
+        values = {f: item[f] for f in fields}
+        bad = [f for f, v in values.items() if not isinstance(v, str) or not v.strip()]
+        if bad:
+            self.fail(
+                key, f"claim field{'s' if len(bad) > 1 else ''} {', '.join(bad)}: write text", line
+            )
+            return None
+        stance = values["stance"].strip().lower()
+        if stance not in STANCES:
+            self.fail(
+                key, f'"stance: {values["stance"]}" is not one of: {", ".join(STANCES)}', line
+            )
+            return None
+        by, about = " ".join(values["by"].split()), " ".join(values["about"].split())
+        return ClaimDoc(Name(by, line), Name(about, line), stance, values["text"].strip(), line)
+
     def words(self, key: str) -> tuple[str, ...]:
         return tuple(name.text for name in self.names(key))
 
@@ -116,10 +166,10 @@ class FieldReader:
             self.fail(key, f'"{key}: {value}" is not a valid date ({exc}); use YYYY-MM-DD')
             return None
 
-    def flag(self, key: str) -> bool:
+    def flag(self, key: str, *, default: bool = False) -> bool:
         value = self._raw(key, False)
         if value is None:
-            return False
+            return default
         if not isinstance(value, bool):
             self.fail(key, f'"{key}" must be true or false')
             return False

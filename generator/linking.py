@@ -1,0 +1,72 @@
+"""The site's names, as the Markdown plugins need them, computed before any body is rendered.
+
+Wiki links resolve against every actor, event and (built) article; automatic mentions
+use the names and aliases of the actors and events that have a file of their own: only
+what the site knows is linked, nothing is guessed from the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from generator.markup import Linking, Rendered
+from generator.mentions import NameIndex, Target
+from generator.parse import ActorDoc, ArticleDoc, Doc
+from generator.slugs import name_key
+
+_KINDS = {"actors": "actor", "events": "event", "articles": "article"}
+
+
+def make_linking(docs: Iterable[Doc], *, drafts: bool) -> tuple[Linking, str]:
+    """The plugins' view of the site, and a key that changes whenever mentions could."""
+    by_slug: dict[tuple[str, str], Target] = {}
+    by_name: dict[str, set[Target]] = {}
+    mentionable: list[tuple[str, Target]] = []
+    for doc in docs:
+        if isinstance(doc, ArticleDoc):
+            if drafts or not doc.draft:
+                target = Target("article", doc.slug, doc.title)
+                by_slug["article", doc.slug] = target
+                by_name.setdefault(name_key(doc.title), set()).add(target)
+            continue
+        kind = "actor" if isinstance(doc, ActorDoc) else "event"
+        target = Target(kind, doc.slug, doc.name)
+        by_slug[kind, doc.slug] = target
+        names = (
+            [doc.name, *(a.text for a in doc.aliases)] if isinstance(doc, ActorDoc) else [doc.name]
+        )
+        for name in names:
+            by_name.setdefault(name_key(name), set()).add(target)
+            mentionable.append((name, target))
+    for (_, slug), target in by_slug.items():
+        by_name.setdefault(name_key(slug), set()).add(target)
+
+    def resolve(text: str) -> Target | None:
+        folder, slash, slug = text.strip().partition("/")
+        if slash and folder in _KINDS:
+            return by_slug.get((_KINDS[folder], slug.strip()))
+        found = by_name.get(name_key(text), set())
+        for kind in ("actor", "event", "article"):  # a person outranks a story of that title
+            of_kind = [t for t in found if t.kind == kind]
+            if len(of_kind) == 1:
+                return of_kind[0]
+            if of_kind:
+                return None  # ambiguous: no guessing
+        return None
+
+    digest = hashlib.blake2b(digest_size=16)
+    for name, target in sorted(mentionable, key=lambda item: (item[0], item[1].kind, item[1].slug)):
+        digest.update(f"{name}\0{target.kind}\0{target.slug}\0{target.title}\n".encode())
+    return Linking(NameIndex(mentionable), resolve), digest.hexdigest()
+
+
+def still_valid(rendered: Rendered, linking: Linking) -> bool:
+    """Whether every wiki link in a cached body would still resolve to the same target."""
+    for ref in rendered.references:
+        if ref.explicit:
+            target = linking.resolve(ref.target)
+            now = (target.kind, target.slug, target.title) if target else (None, None, "")
+            if now != (ref.kind, ref.slug, ref.title):
+                return False
+    return True
