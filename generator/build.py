@@ -38,6 +38,7 @@ from generator.discover import (
     walk_files,
 )
 from generator.errors import ContentError
+from generator.feeds import feed_warnings
 from generator.fingerprint import code_digest
 from generator.linking import make_linking, still_valid
 from generator.markup import Linking, Rendered, make_markdown, render_markdown, shorten
@@ -126,6 +127,8 @@ class Builder:
         docs, bodies, errors = self._parse(refs, config)
         site, more = build_site(config, docs, bodies, drafts=self.drafts)
         errors += more
+        warned = [*site.warnings, *feed_warnings(config, self.root)]  # no base_url, no feeds
+        site = replace(site, warnings=tuple(sorted(warned)))
         env = make_env(templates)
         pages = list(Views(site).pages())
         signatures, more = page_signatures(pages, env, config, self.salt)
@@ -160,7 +163,8 @@ class Builder:
         if self._linking is None:
             return None
         _, linking_key, md = self._linking
-        body = render_markdown(md, doc.body.text, link_mentions=doc.mentions)
+        prose = doc.mentions and last.config.link_mentions
+        body = render_markdown(md, doc.body.text, link_mentions=prose)
         article = last.site.articles[index]
         if (doc.summary or shorten(body.first_paragraph)) != article.summary:
             return None
@@ -256,7 +260,7 @@ class Builder:
             ):
                 if path not in parsed:  # the cache keeps no text: read it again
                     doc = parse_source(read_source(by_path[path]))[0] or doc
-                prose = isinstance(doc, ArticleDoc) and doc.mentions
+                prose = config.link_mentions and isinstance(doc, ArticleDoc) and doc.mentions
                 body = render_markdown(md, doc.body.text, link_mentions=prose)
                 ref = by_path[path]
                 entry = Entry(ref.size, ref.mtime_ns, doc, body, linking_key)

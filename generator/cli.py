@@ -126,6 +126,8 @@ def run_check(args: argparse.Namespace) -> int:
     assert result.site is not None
     print_warnings(result)
     site = result.site
+    for hint in site.suggestions:
+        print(f"{hint.path}:{hint.line}: suggestion: {hint.message}")
     fileless = [a.name for a in site.actors.values() if a.path is None]
     fileless_events = [e.name for e in site.events.values() if e.path is None]
     for kind, names in (("actor", fileless), ("event", fileless_events)):

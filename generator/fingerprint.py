@@ -59,8 +59,8 @@ class Fingerprints:
 
     def _feed(self, h: hashlib.blake2b, value: object) -> None:
         kind = type(value)
-        if kind is str:
-            data = value.encode("utf-8")  # type: ignore[attr-defined]
+        if isinstance(value, str):  # Markup too
+            data = value.encode("utf-8")
             h.update(b"str%d:" % len(data))
             h.update(data)
         elif hasattr(kind, "__dataclass_fields__"):
@@ -122,7 +122,7 @@ def code_digest() -> str:
     """The generator's own code and theme: a change to either invalidates every page."""
     h = _hasher()
     for path in sorted(_PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".html", ".css"):
+        if path.is_file() and path.suffix in (".py", ".html", ".css", ".xml", ".js"):
             h.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
             h.update(path.read_bytes())
     return h.hexdigest()

@@ -15,6 +15,7 @@ from jinja2.runtime import Context
 from generator import __version__, views
 from generator.config import Config
 from generator.errors import ContentError
+from generator.feeds import absolute_url, rfc3339
 from generator.fingerprint import Fingerprints, template_digests
 from generator.schema import Moment
 from generator.views import PageView
@@ -44,6 +45,8 @@ def make_env(site_templates: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(rel=rel, date=show_date, isodate=iso_date, month=show_month)
+    env.filters.update(absolute=absolute, rfc3339=rfc3339)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     return env
 
 
@@ -51,6 +54,12 @@ def make_env(site_templates: Path | None) -> jinja2.Environment:
 def rel(context: Context, url: str) -> str:
     """A site-relative URL made relative to the page being rendered."""
     return str(context["root"]) + url
+
+
+@pass_context
+def absolute(context: Context, url: str) -> str:
+    """A site-relative URL under the site's base_url: for feeds and the sitemap only."""
+    return absolute_url(str(context["site"].base_url or ""), url)
 
 
 def show_date(moment: Moment | None) -> str:
@@ -107,9 +116,8 @@ def template_error(exc: Exception, name: str) -> ContentError:
     """Point at the template line at fault, not at the generator's code."""
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
         return ContentError(Path(exc.filename), exc.lineno, f"template error: {exc.message}")
-    frames = [
-        f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml"))
-    ]
+    templates = (".html", ".xml", ".js")
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(templates)]
     message = (
         f"template error: {exc}"
         if isinstance(exc, jinja2.TemplateError)

@@ -8,12 +8,25 @@ that pages share them (and fingerprints of them are computed once).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from generator.model import Article, Site, sort_key
+from markupsafe import Markup
+
+from generator.charts import Edge, Node, coverage_chart, relation_graph, strongest_edges
+from generator.feeds import (
+    EPOCH,
+    FEED_ENTRIES,
+    SITE_FEED,
+    SITEMAP,
+    Feed,
+    FeedLink,
+    feed_url,
+)
+from generator.model import Article, Claim, Site, sort_key
 from generator.schema import Moment, Source
+from generator.search import SEARCH_INDEX, search_index
 
 KIND_TITLES = {"person": "People", "organization": "Organisations", "other": "Others"}
 KIND_LABELS = {"person": "Person", "organization": "Organisation", "other": "Other"}
@@ -32,6 +45,8 @@ MONTHS = (
     "December",
 )
 HOME_STORIES, HOME_ACTORS, HOME_EVENTS, CO_ACTORS = 10, 12, 8, 12
+STANCE_ORDER = {"asserts": 0, "confirms": 1, "disputes": 2, "denies": 3}
+GRAPH_NEIGHBOURS, GRAPH_ACTORS, GRAPH_EDGES, GRAPH_PAIRS = 12, 30, 4, 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +79,31 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Mentioned:
+    """A page that links to or mentions this one, and the sentence that does."""
+
+    url: str
+    title: str
+    kind: str
+    context: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteView:
+    html: Markup
+    story: Card
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    by: Link
+    about: Link
+    stance: str
+    text: str
+    story: Card
+
+
+@dataclass(frozen=True, slots=True)
 class PageView:
     """One page to write: where, with which template, and what the template sees."""
 
@@ -93,6 +133,7 @@ class Views:
     site: Site
     _cards: dict[int, Card] = field(default_factory=dict)
     _links: dict[tuple[str, str, int], Link] = field(default_factory=dict)
+    _pairs: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def card(self, index: int) -> Card:
         found = self._cards.get(index)
@@ -116,6 +157,28 @@ class Views:
             self._links["event", slug, count] = found
         return found
 
+    def backlinks(self, kind: str, slug: str) -> list[Mentioned]:
+        return [
+            Mentioned(
+                f"{b.kind}s/{b.slug}.html", b.title, KIND_LABELS.get(b.kind, b.kind), b.context
+            )
+            for b in self.site.backlinks.get((kind, slug), ())
+        ]
+
+    def claims(self, keep: Callable[[Claim], bool]) -> list[ClaimView]:
+        """Claims in story order, newest first."""
+        return [
+            ClaimView(
+                self.actor_link(c.by),
+                self.event_link(c.about),
+                c.stance,
+                c.text,
+                self.card(c.article),
+            )
+            for c in sorted(self.site.claims, key=lambda c: -c.article)
+            if keep(c)
+        ]
+
     def timeline(self, indexes: Sequence[int]) -> tuple[Group, ...]:
         """Articles grouped by year, then month; newest first."""
         newest = sorted(indexes, reverse=True)  # articles are in date order already
@@ -134,11 +197,24 @@ class Views:
         return tuple(years)
 
     def pages(self) -> Iterator[PageView]:
+        """Every file to render: the HTML pages, the search index, then feeds and sitemap."""
+        html = list(self.html_pages())
+        yield from html
+        index = search_index(self.site, KIND_LABELS)
+        yield PageView(SEARCH_INDEX, "search-index.js", {"index": index})
+        if self.site.config.base_url:
+            yield from self.feed_pages()
+            yield self.sitemap([page.path for page in html if page.path.endswith(".html")])
+
+    def html_pages(self) -> Iterator[PageView]:
         site = self.site
         yield PageView("index.html", "index.html", self.home())
         yield PageView("timeline.html", "timeline.html", self.all_stories())
-        yield PageView("actors.html", "actors.html", {"sections": self.actor_index()})
+        sections = self.actor_index()
+        feeds = self.feed_links()
+        yield PageView("actors.html", "actors.html", {"sections": sections, "feeds": feeds})
         yield PageView("events.html", "events.html", self.event_index())
+        yield PageView("graph.html", "graph.html", self.graph_page())
         for index, article in enumerate(site.articles):
             yield PageView(article_url(article), "article.html", self.article_page(index))
         for slug in site.actors:
@@ -156,6 +232,7 @@ class Views:
         dated = [e for e in site.events.values() if e.date is not None]
         recent = sorted(dated, key=lambda e: sort_key(e.date), reverse=True)[:HOME_EVENTS]
         return {
+            "feeds": self.feed_links(),
             "latest": [self.card(i) for i in latest],
             "top_actors": [self.actor_link(s, n) for n, s in counted[:HOME_ACTORS]],
             "recent_events": [
@@ -165,7 +242,8 @@ class Views:
 
     def all_stories(self) -> dict[str, object]:
         count = len(self.site.articles)
-        return {"years": self.timeline(range(count)), "story_count": count}
+        years = self.timeline(range(count))
+        return {"years": years, "story_count": count, "feeds": self.feed_links()}
 
     def actor_index(self) -> tuple[Group, ...]:
         """`actors.html`: a section per kind, each A-Z, with story counts."""
@@ -186,17 +264,20 @@ class Views:
             self.event_link(e.slug, len(site.event_articles.get(e.slug, ())))
             for e in site.events.values()
         ]
-        return {"events": events, "dates": {event_url(s): e.date for s, e in site.events.items()}}
+        dates = {event_url(s): e.date for s, e in site.events.items()}
+        return {"events": events, "dates": dates, "feeds": self.feed_links()}
 
     def article_page(self, index: int) -> dict[str, object]:
         articles = self.site.articles
         article = articles[index]
         return {
             "article": article,
+            "feeds": self.feed_links(),
             "actors": [self.actor_link(s) for s in article.actors],
             "events": [self.event_link(s) for s in article.events],
             "previous": self.card(index - 1) if index > 0 else None,
             "next": self.card(index + 1) if index + 1 < len(articles) else None,
+            "backlinks": self.backlinks("article", article.slug),
         }
 
     def actor_page(self, slug: str) -> dict[str, object]:
@@ -205,16 +286,25 @@ class Views:
         stories = site.actor_articles.get(slug, ())
         return {
             "actor": actor,
+            "feeds": self.feed_links(actor_url(slug), actor.name),
             "kind_label": KIND_LABELS[actor.kind],
             "affiliations": [self.actor_link(s) for s in actor.affiliations],
             "members": [self.actor_link(s) for s in site.members.get(slug, ())],
             "story_count": len(stories),
             "years": self.timeline(stories),
+            "coverage_svg": self.coverage(stories, f"Stories that name {actor.name}"),
+            "graph_svg": self.actor_graph(slug),
             "events": [self.event_link(s, n) for s, n in site.actor_events.get(slug, ())],
             "co_actors": [
                 self.actor_link(s, n) for s, n in site.co_actors.get(slug, ())[:CO_ACTORS]
             ],
             "known_only_from_articles": actor.path is None,
+            "quotes": [
+                QuoteView(Markup(q.html), self.card(i))  # rendered by markdown-it: escaped
+                for i, q in site.quotes.get(slug, ())
+            ],
+            "claims": self.claims(lambda c: c.by == slug),
+            "backlinks": self.backlinks("actor", slug),
         }
 
     def event_page(self, slug: str) -> dict[str, object]:
@@ -223,13 +313,149 @@ class Views:
         stories = site.event_articles.get(slug, ())
         return {
             "event": event,
+            "feeds": self.feed_links(event_url(slug), event.name),
             "parent": self.event_link(event.parent) if event.parent else None,
             "sub_events": [self.event_link(s) for s in site.sub_events.get(slug, ())],
             "actors": [self.actor_link(s, n) for s, n in site.event_actors.get(slug, ())],
             "story_count": len(stories),
             "years": self.timeline(stories),
+            "coverage_svg": self.coverage(stories, f"Stories about {event.name}"),
             "known_only_from_articles": event.path is None,
+            "claims": sorted(
+                self.claims(lambda c: c.about == slug), key=lambda c: STANCE_ORDER[c.stance]
+            ),
+            "backlinks": self.backlinks("event", slug),
         }
+
+    def coverage(self, indexes: Sequence[int], title: str) -> Markup | None:
+        """A chart of when the stories appeared; None when there are none."""
+        if not indexes:
+            return None
+        articles = self.site.articles
+        return Markup(coverage_chart([articles[i].date for i in indexes], title=title))
+
+    def co_count(self, a: str, b: str) -> int:
+        """How many stories name both actors."""
+        counts = self._pairs.get(a)
+        if counts is None:
+            counts = self._pairs[a] = dict(self.site.co_actors.get(a, ()))
+        return counts.get(b, 0)
+
+    def actor_node(self, slug: str, note: str) -> Node:
+        size = len(self.site.actor_articles.get(slug, ()))
+        return Node(slug, self.site.actors[slug].name, size, note)
+
+    def actor_graph(self, slug: str) -> Markup | None:
+        """The actor among those most often named with them, and the ties between those."""
+        near = self.site.co_actors.get(slug, ())[:GRAPH_NEIGHBOURS]
+        if not near:
+            return None
+        name = self.site.actors[slug].name
+        nodes = [self.actor_node(slug, stories(len(self.site.actor_articles.get(slug, ()))))]
+        nodes += [self.actor_node(s, f"{stories(n)} with {name}") for s, n in near]
+        around = [Edge(slug, s, n) for s, n in near]
+        between = [
+            Edge(a, b, n)
+            for i, (a, _) in enumerate(near)
+            for b, _ in near[i + 1 :]
+            if (n := self.co_count(a, b))
+        ]
+        desc = (
+            f"{name} in the middle, joined to the {len(near)} actors most often named in the "
+            "same stories; the wider a line, the more stories two actors share. "
+            "Each name links to that actor's page."
+        )
+        svg = relation_graph(
+            slug,
+            nodes,
+            around + list(strongest_edges(between, GRAPH_EDGES - 1)),
+            lambda other: "../" + actor_url(other),
+            title=f"Who is named with {name}",
+            desc=desc,
+            key="network-graph",
+        )
+        return Markup(svg)
+
+    def graph_page(self) -> dict[str, object]:
+        """`graph.html`: the actors in the most stories, and the stories they share."""
+        site = self.site
+        ranked = sorted(
+            site.actor_articles.items(),
+            key=lambda kv: (-len(kv[1]), site.actors[kv[0]].name.casefold()),
+        )
+        main = [slug for slug, _ in ranked[:GRAPH_ACTORS]]
+        pairs = sorted(
+            (
+                Edge(a, b, n)
+                for i, a in enumerate(main)
+                for b in main[i + 1 :]
+                if (n := self.co_count(a, b))
+            ),
+            key=lambda e: (-e.weight, site.actors[e.a].name, site.actors[e.b].name),
+        )
+        desc = (
+            f"The {len(main)} actors named in the most stories; a line joins two actors named "
+            "in the same stories, the wider the more often. Each name links to that actor's page."
+        )
+        nodes = [self.actor_node(s, stories(len(site.actor_articles[s]))) for s in main]
+        graph = relation_graph(
+            None,
+            nodes,
+            strongest_edges(pairs, GRAPH_EDGES),
+            actor_url,
+            title="Who is named with whom",
+            desc=desc,
+            key="site-graph",
+            spread=1.5,
+        )
+        return {
+            "graph_svg": Markup(graph) if main else None,
+            "edges_per_actor": GRAPH_EDGES,
+            "feeds": self.feed_links(),
+            "actors": [self.actor_link(s, len(site.actor_articles[s])) for s in main],
+            "pairs": [
+                (self.actor_link(e.a), self.actor_link(e.b), e.weight) for e in pairs[:GRAPH_PAIRS]
+            ],
+        }
+
+    def feed_links(self, page: str = "", name: str = "") -> tuple[FeedLink, ...]:
+        """`<link rel="alternate">`s of a page: the feed of its dossier (if it is one of an
+        actor or event), then the site's. None when there are no feeds (no base_url)."""
+        if not self.site.config.base_url:
+            return ()
+        site_feed = FeedLink(SITE_FEED, self.site.config.title)
+        if not page:
+            return (site_feed,)
+        return (FeedLink(feed_url(page), self.feed_title(name)), site_feed)
+
+    def feed_pages(self) -> Iterator[PageView]:
+        """Atom feeds: the site's latest stories, and those of each actor and event."""
+        site = self.site
+        everything = range(len(site.articles))
+        yield self.feed(SITE_FEED, "index.html", site.config.title, everything)
+        for slug, actor in site.actors.items():
+            stories = site.actor_articles.get(slug, ())
+            yield self.feed(feed_url(actor_url(slug)), actor_url(slug), actor.name, stories)
+        for slug, event in site.events.items():
+            stories = site.event_articles.get(slug, ())
+            yield self.feed(feed_url(event_url(slug)), event_url(slug), event.name, stories)
+
+    def feed(self, url: str, page: str, name: str, indexes: Sequence[int]) -> PageView:
+        """One feed of the newest stories among `indexes` (which are in date order)."""
+        newest = [self.card(i) for i in reversed(indexes[-FEED_ENTRIES:])]
+        head = Feed(url, page, self.feed_title(name), newest[0].date if newest else EPOCH)
+        return PageView(url, "feed.xml", {"feed": head, "entries": newest})
+
+    def feed_title(self, name: str) -> str:
+        title = self.site.config.title
+        return name if name == title else f"{name} · {title}"
+
+    def sitemap(self, paths: Sequence[str]) -> PageView:
+        return PageView(SITEMAP, "sitemap.xml", {"paths": list(paths)})
+
+
+def stories(count: int) -> str:
+    return f"{count} {'story' if count == 1 else 'stories'}"
 
 
 def by_initial(links: Iterable[Link]) -> tuple[Group, ...]:

@@ -88,3 +88,7 @@ def served_site(tmp_path: Path) -> Iterator[Served]:
     server.shutdown()
     server.server_close()
     thread.join()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: counts work on large generated corpora")

@@ -64,7 +64,8 @@ def test_naming_a_shared_alias_is_an_error_naming_both_files(make_site: MakeSite
 def test_a_shared_alias_alone_is_a_warning_in_check(
     make_site: MakeSite, run_dossier: SiteRunner
 ) -> None:
-    built = make_site({**SHARED_ALIAS, A: article(actors="[Anna Berg, otto]")})
+    config = "title: Test dossier\nbase_url: https://example.org/\n"  # no feeds warning
+    built = make_site({**SHARED_ALIAS, A: article(actors="[Anna Berg, otto]")}, config=config)
     assert built.code == 0, built.err
     assert built.out.startswith("built 1 articles, 2 actors, 0 events: ")
     assert "1 warning (dossier check lists it)" in built.out

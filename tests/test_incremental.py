@@ -132,6 +132,7 @@ def test_summary_edit_rewrites_the_pages_that_show_it(site: Path) -> None:
     assert {p for p in after if after[p] != before[p]} == {
         "articles/first-warning.html",
         "index.html",  # the home page shows the summary
+        "search-index.js",  # and so does the search index
     }
 
 

@@ -34,6 +34,7 @@ def test_pages_written_for_every_article_actor_and_event(small: Run) -> None:
         "events.html",
         "events/harbour-crisis.html",
         "events/harbour-strike.html",
+        "graph.html",
         "index.html",
         "timeline.html",
     ]
