@@ -524,3 +524,44 @@ def draw_node(p: Placed, is_center: bool, url_for: Callable[[str], str]) -> str:
     if is_center:
         return f'<g class="node center">{shape}</g>'
     return f'<a class="node" href="{esc(url_for(p.node.key))}" aria-label="{esc(name)}">{shape}</a>'
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """A coverage chart, drawn only when a template shows it (`__html__`).
+
+    Its fields are all it is drawn from, so a page's signature covers it without
+    drawing it: an incremental build draws only the charts of pages it renders.
+    """
+
+    dates: tuple[dt.date | dt.datetime, ...]
+    title: str
+
+    def __html__(self) -> str:
+        return coverage_chart(self.dates, title=self.title)
+
+
+@dataclass(frozen=True, slots=True)
+class Graph:
+    """A relationship graph, drawn only when a template shows it (see `Coverage`)."""
+
+    center: str | None
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    link_prefix: str  # prepended to `actors/SLUG.html`: "" or "../"
+    title: str
+    desc: str
+    key: str
+    spread: float = 1.0
+
+    def __html__(self) -> str:
+        return relation_graph(
+            self.center,
+            self.nodes,
+            self.edges,
+            lambda slug: f"{self.link_prefix}actors/{slug}.html",
+            title=self.title,
+            desc=self.desc,
+            key=self.key,
+            spread=self.spread,
+        )

@@ -14,7 +14,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from generator.charts import Edge, Node, coverage_chart, relation_graph, strongest_edges
+from generator.charts import Coverage, Edge, Graph, Node, strongest_edges
 from generator.feeds import (
     EPOCH,
     FEED_ENTRIES,
@@ -45,6 +45,7 @@ MONTHS = (
     "December",
 )
 HOME_STORIES, HOME_ACTORS, HOME_EVENTS, CO_ACTORS = 10, 12, 8, 12
+SOURCE_KINDS = {"article": "", "actor": "Actor", "event": "Event"}
 STANCE_ORDER = {"asserts": 0, "confirms": 1, "disputes": 2, "denies": 3}
 GRAPH_NEIGHBOURS, GRAPH_ACTORS, GRAPH_EDGES, GRAPH_PAIRS = 12, 30, 4, 15
 
@@ -159,9 +160,7 @@ class Views:
 
     def backlinks(self, kind: str, slug: str) -> list[Mentioned]:
         return [
-            Mentioned(
-                f"{b.kind}s/{b.slug}.html", b.title, KIND_LABELS.get(b.kind, b.kind), b.context
-            )
+            Mentioned(f"{b.kind}s/{b.slug}.html", b.title, SOURCE_KINDS[b.kind], b.context)
             for b in self.site.backlinks.get((kind, slug), ())
         ]
 
@@ -327,12 +326,12 @@ class Views:
             "backlinks": self.backlinks("event", slug),
         }
 
-    def coverage(self, indexes: Sequence[int], title: str) -> Markup | None:
+    def coverage(self, indexes: Sequence[int], title: str) -> Coverage | None:
         """A chart of when the stories appeared; None when there are none."""
         if not indexes:
             return None
         articles = self.site.articles
-        return Markup(coverage_chart([articles[i].date for i in indexes], title=title))
+        return Coverage(tuple(articles[i].date for i in indexes), title)
 
     def co_count(self, a: str, b: str) -> int:
         """How many stories name both actors."""
@@ -345,7 +344,7 @@ class Views:
         size = len(self.site.actor_articles.get(slug, ()))
         return Node(slug, self.site.actors[slug].name, size, note)
 
-    def actor_graph(self, slug: str) -> Markup | None:
+    def actor_graph(self, slug: str) -> Graph | None:
         """The actor among those most often named with them, and the ties between those."""
         near = self.site.co_actors.get(slug, ())[:GRAPH_NEIGHBOURS]
         if not near:
@@ -365,16 +364,15 @@ class Views:
             "same stories; the wider a line, the more stories two actors share. "
             "Each name links to that actor's page."
         )
-        svg = relation_graph(
+        return Graph(
             slug,
-            nodes,
-            around + list(strongest_edges(between, GRAPH_EDGES - 1)),
-            lambda other: "../" + actor_url(other),
+            tuple(nodes),
+            (*around, *strongest_edges(between, GRAPH_EDGES - 1)),
+            "../",
             title=f"Who is named with {name}",
             desc=desc,
             key="network-graph",
         )
-        return Markup(svg)
 
     def graph_page(self) -> dict[str, object]:
         """`graph.html`: the actors in the most stories, and the stories they share."""
@@ -398,18 +396,18 @@ class Views:
             "in the same stories, the wider the more often. Each name links to that actor's page."
         )
         nodes = [self.actor_node(s, stories(len(site.actor_articles[s]))) for s in main]
-        graph = relation_graph(
+        graph = Graph(
             None,
-            nodes,
-            strongest_edges(pairs, GRAPH_EDGES),
-            actor_url,
+            tuple(nodes),
+            tuple(strongest_edges(pairs, GRAPH_EDGES)),
+            "",
             title="Who is named with whom",
             desc=desc,
             key="site-graph",
             spread=1.5,
         )
         return {
-            "graph_svg": Markup(graph) if main else None,
+            "graph_svg": graph if main else None,
             "edges_per_actor": GRAPH_EDGES,
             "feeds": self.feed_links(),
             "actors": [self.actor_link(s, len(site.actor_articles[s])) for s in main],

@@ -287,7 +287,7 @@ def test_claims_show_on_event_and_actor_pages(make_site: MakeSite) -> None:
         ["Dmitry Peskov", "asserts", "Washington decides the targets."],
         ["National Security Council", "denies", "The US had nothing to do with it."],
     ]
-    assert rows[0][3] == "4 May 2023 Denial"
+    assert rows[0][3] == "Denial 4 May 2023"
     actor = run.page("actors/nsc.html")
     assert [texts(r, "td")[:2] for r in actor.select(".claims tbody tr")] == [
         ["Kremlin drone incident", "denies"]
