@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.discover import SourceFile
 from generator.errors import ContentError
-from generator.schema import ClaimDoc, FieldReader, Moment, Name, Source
+from generator.schema import CONTROL, ClaimDoc, FieldReader, Moment, Name, Source
 from generator.slugs import make_slug
 from generator.yamlsafe import MAX_BYTES, load_mapping
 
@@ -73,8 +73,9 @@ Doc = ArticleDoc | ActorDoc | EventDoc
 
 
 def decode(data: bytes, path: Path) -> tuple[str | None, list[ContentError]]:
+    """UTF-8 text, without the control characters that no page or feed may hold."""
     try:
-        return data.decode("utf-8-sig"), []
+        return CONTROL.sub("", data.decode("utf-8-sig")), []
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         bad = data[exc.start : exc.start + 1].hex()

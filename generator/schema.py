@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,7 @@ from generator.errors import ContentError
 from generator.yamlsafe import YamlMapping
 
 Moment = dt.date | dt.datetime
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invalid in HTML and XML text
 WEB_SCHEMES = ("http", "https")
 
 
@@ -90,6 +92,7 @@ class FieldReader:
         if not isinstance(value, str):
             self.fail(key, f'"{key}" must be text, not {_kind(value)}; quote it')
             return None
+        value = CONTROL.sub("", value)  # YAML escapes such as "\x07" can write them
         if required and not value.strip():
             self.fail(key, f'"{key}" is empty; write one')
             return None
@@ -111,7 +114,7 @@ class FieldReader:
             if not isinstance(item, str) or not item.strip():
                 self.fail(key, f'each entry of "{key}" must be a name (text)', line)
                 continue
-            out.append(Name(" ".join(item.split()), line or self.fm.line(key)))
+            out.append(Name(" ".join(CONTROL.sub("", item).split()), line or self.fm.line(key)))
         return tuple(out)
 
     def claims(self, key: str) -> tuple[ClaimDoc, ...]:
@@ -134,7 +137,7 @@ class FieldReader:
         if not isinstance(item, dict) or set(item) != set(fields):
             self.fail(key, f"each claim needs exactly: {', '.join(fields)}", line)
             return None
-        values = {f: item[f] for f in fields}
+        values = {f: CONTROL.sub("", v) if isinstance(v := item[f], str) else v for f in fields}
         bad = [f for f, v in values.items() if not isinstance(v, str) or not v.strip()]
         if bad:
             self.fail(
@@ -193,7 +196,9 @@ class FieldReader:
         if not isinstance(value, dict) or set(value) - {"name", "url"}:
             self.fail(key, f'"{key}" must look like {{name: Wire, url: https://...}}')
             return None
-        name, url = value.get("name"), value.get("url")
+        name, url = (
+            CONTROL.sub("", v) if isinstance(v := value.get(k), str) else v for k in ("name", "url")
+        )
         if url is not None and (not isinstance(url, str) or not is_web_url(url)):
             self.fail(key, f'"{key}.url" must be an http:// or https:// address, not {url!r}')
             url = None

@@ -155,3 +155,16 @@ def test_a_foreign_folder_is_not_replaced(tmp_path: Path, run_dossier: SiteRunne
     assert run.code == 2
     assert "was not written by dossier" in run.err
     assert (site / "elsewhere/notes.txt").read_text() == "mine"
+
+
+def test_control_characters_never_reach_pages_or_feeds(make_site: MakeSite) -> None:
+    text = article(title='"Bell\\x07 title"', body="Null\x00 and escape\x1b in the body.")
+    run = make_site(
+        {"content/articles/a.md": text}, config="title: T\nbase_url: https://example.org/\n"
+    )
+    assert run.code == 0, run.err
+    for path in run.output.rglob("*"):
+        if path.suffix in (".html", ".xml", ".js"):
+            data = path.read_text(encoding="utf-8")
+            assert not any(ord(c) < 32 and c not in "\t\n\r" for c in data), path
+    assert first(run.page("articles/a.html"), "h1").get_text() == "Bell title"
