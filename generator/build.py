@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -43,8 +43,9 @@ from generator.fingerprint import code_digest
 from generator.linking import make_linking, still_valid
 from generator.markup import Linking, Rendered, make_markdown, render_markdown, shorten
 from generator.model import Site, build_site
+from generator.parallel import fork_map, render_all
 from generator.parse import ArticleDoc, Body, Doc, parse_source
-from generator.render import make_env, page_signatures, render_pages
+from generator.render import Page, make_env, page_signatures, render_pages
 from generator.views import PageView, Views, article_url
 from generator.write import (
     Manifest,
@@ -55,6 +56,8 @@ from generator.write import (
     update_site,
     write_site,
 )
+
+Report = Callable[[str, int, int], None]  # (phase, done, total), for a progress display
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,8 @@ class Builder:
         drafts: bool = False,
         use_cache: bool = True,
         skip_if_unchanged: bool = True,
+        jobs: int = 1,
+        progress: Report | None = None,
     ) -> None:
         self.root, self.out, self.drafts = root, out, drafts
         self.cache_dir = root / CACHE_DIR if use_cache else None
@@ -107,6 +112,8 @@ class Builder:
         self._linking: tuple[Linking, str, MarkdownIt] | None = None
         self.save_cache = True  # a watcher turns this off and calls flush_cache() at the end
         self.skip_if_unchanged = skip_if_unchanged  # off for a watcher: it keeps the model
+        self.jobs = jobs  # worker processes for rendering (forked: none under a watcher)
+        self.progress = progress
 
     def build(self, changed: Iterable[Path] | None = None) -> BuildResult:
         """Build; `changed` (from a watcher) names the only files that may differ."""
@@ -137,7 +144,7 @@ class Builder:
         if errors:
             return _result(site, sorted(errors), [], 0)
         if self.out is None:
-            rendered, more = render_pages(pages, env, config)
+            rendered, more = self._render(pages, env, config)
             result = _result(site, sorted(more), [], len(rendered))
         else:
             statics = static_files(static)
@@ -237,7 +244,9 @@ class Builder:
         cached: dict[Path, Entry] = {}
         parsed: dict[Path, Doc] = {}
         errors: list[ContentError] = []
-        for ref in refs:
+        for number, ref in enumerate(refs):
+            if self.progress is not None and number % 500 == 0:
+                self.progress("reading", number, len(refs))
             entry = self._entries.get(ref.path)
             if entry is not None and is_fresh(entry, ref):
                 cached[ref.path] = entry
@@ -249,23 +258,33 @@ class Builder:
         docs = {path: entry.doc for path, entry in cached.items()} | parsed
         linking, linking_key = make_linking(docs.values(), drafts=self.drafts)
         md = make_markdown(raw_html=config.raw_html, linking=linking)
-        fresh: dict[Path, Entry] = {}
         by_path = {ref.path: ref for ref in refs}
+        fresh: dict[Path, Entry] = {}
+        todo: list[Doc] = []
         for path, doc in docs.items():
             entry = cached.get(path)
-            if (
-                entry is None
-                or entry.linking != linking_key
-                or not still_valid(entry.rendered, linking)
-            ):
-                if path not in parsed:  # the cache keeps no text: read it again
-                    doc = parse_source(read_source(by_path[path]))[0] or doc
-                prose = config.link_mentions and isinstance(doc, ArticleDoc) and doc.mentions
-                body = render_markdown(md, doc.body.text, link_mentions=prose)
-                ref = by_path[path]
-                entry = Entry(ref.size, ref.mtime_ns, doc, body, linking_key)
-                self._dirty.add(shard_of(path))
-            fresh[path] = entry
+            current = entry is not None and entry.linking == linking_key
+            if entry is not None and current and still_valid(entry.rendered, linking):
+                fresh[path] = entry
+                continue
+            # the cache keeps no text: a cached document is read again to render it anew
+            todo.append(
+                doc if path in parsed else parse_source(read_source(by_path[path]))[0] or doc
+            )
+
+        def render(doc: Doc) -> Rendered:
+            prose = config.link_mentions and isinstance(doc, ArticleDoc) and doc.mentions
+            return render_markdown(md, doc.body.text, link_mentions=prose)
+
+        report = self.progress
+        tell = (lambda done, total: report("rendering Markdown", done, total)) if report else None
+        for doc, body in zip(
+            todo, fork_map(render, todo, jobs=self.jobs, progress=tell), strict=True
+        ):
+            ref = by_path[doc.path]
+            fresh[doc.path] = Entry(ref.size, ref.mtime_ns, doc, body, linking_key)
+            self._dirty.add(shard_of(doc.path))
+        fresh = {path: fresh[path] for path in docs if path in fresh}  # in the order of refs
         self._dirty.update(shard_of(path) for path in self._entries.keys() - fresh.keys())
         self._entries = fresh
         self._linking = (linking, linking_key, md)
@@ -297,7 +316,7 @@ class Builder:
             pages = [p for p in pages if p.path not in keep]
             manifest.pages.update(keep)
             manifest.static.update(previous.static)
-        rendered, errors = render_pages(pages, env, config)
+        rendered, errors = self._render(pages, env, config)
         if errors:
             return _result(site, errors, [], 0)
         for page in rendered:
@@ -309,6 +328,13 @@ class Builder:
         positions = {a.path: i for i, a in enumerate(site.articles)}
         self._last = _Last(site, env, config, manifest, statics, positions)
         return _result(site, [], written, len(rendered))
+
+    def _render(
+        self, pages: list[PageView], env: Environment, config: Config
+    ) -> tuple[list[Page], list[ContentError]]:
+        report = self.progress
+        tell = (lambda done, total: report("rendering", done, total)) if report else None
+        return render_all(pages, env, config, jobs=self.jobs, progress=tell)
 
     def flush_cache(self) -> None:
         """Write the parse cache to disk if it changed since it was last written."""

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.build import BuildResult, build
+from generator.build import Builder, BuildResult
 from generator.devloop import run_serve, run_watch
 from generator.errors import ConfigError, UsageError
 from generator.import_command import add_import_parser, run_import
+from generator.parallel import default_jobs
+from generator.progress import ProgressLine
 from generator.scaffold import new_document
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
@@ -33,6 +35,7 @@ def make_parser() -> argparse.ArgumentParser:
     _site_argument(b)
     b.add_argument("--output", "-o", type=Path, help="where to write (default: SITE/output)")
     b.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    _jobs_argument(b)
     loud = b.add_mutually_exclusive_group()
     loud.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     loud.add_argument("-v", "--verbose", action="store_true", help="list every file written")
@@ -40,6 +43,7 @@ def make_parser() -> argparse.ArgumentParser:
     c = commands.add_parser("check", help="validate the site without writing anything")
     _site_argument(c)
     c.add_argument("--drafts", action="store_true", help="check drafts as they would be built")
+    _jobs_argument(c)
 
     w = commands.add_parser("watch", help="build, then rebuild on every change")
     _site_argument(w)
@@ -59,6 +63,23 @@ def make_parser() -> argparse.ArgumentParser:
     _site_argument(n)
     add_import_parser(commands)
     return parser
+
+
+def _jobs_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        default=default_jobs(),
+        metavar="N",
+        help=f"render pages in N processes (default: the {default_jobs()} cores here)",
+    )
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
 
 
 def _site_argument(parser: argparse.ArgumentParser) -> None:
@@ -101,7 +122,12 @@ def _output(args: argparse.Namespace) -> Path:
 def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out = _output(args)
-    result = build(args.site, out, drafts=args.drafts)
+    progress = ProgressLine()
+    builder = Builder(args.site, out, drafts=args.drafts, jobs=args.jobs, progress=progress)
+    try:
+        result = builder.build()
+    finally:
+        progress.close()
     if result.errors:
         return report_errors(result, f"build failed; {out} was left as it was")
     if args.verbose:
@@ -120,7 +146,7 @@ def print_warnings(result: BuildResult) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    result = build(args.site, None, drafts=args.drafts)
+    result = Builder(args.site, None, drafts=args.drafts, jobs=args.jobs).build()
     if result.errors:
         return report_errors(result, "check failed")
     assert result.site is not None

@@ -1,0 +1,62 @@
+"""Rendering in several processes gives the same bytes as one; long builds show progress."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.build import Builder
+from generator.cli import main
+from generator.progress import ProgressLine
+from tests.helpers import REPO, snapshot
+
+MAKE_CORPUS = REPO.parent / "shared" / "bench" / "make_corpus.py"
+
+
+def test_any_number_of_jobs_gives_the_same_bytes(tmp_path: Path) -> None:
+    site = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(MAKE_CORPUS), str(site), "--articles", "400"], check=True)
+    outputs = {}
+    for jobs in (1, 2, 3):
+        shutil.rmtree(site / ".cache", ignore_errors=True)
+        out = tmp_path / f"out{jobs}"
+        assert main(["build", str(site), "--output", str(out), "--jobs", str(jobs), "-q"]) == 0
+        outputs[jobs] = snapshot(out)
+    assert len(outputs[1]) > 500
+    assert outputs[1] == outputs[2] == outputs[3]
+
+
+def test_parallel_errors_are_reported_once_each(tmp_path: Path) -> None:
+    site = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(MAKE_CORPUS), str(site), "--articles", "300"], check=True)
+    (site / "templates").mkdir()
+    (site / "templates/article.html").write_text("{{ article.title }}\n{{ 1 / 0 }}\n")
+    result = Builder(site, tmp_path / "out", jobs=2).build()
+    assert [str(e) for e in result.errors] == [
+        f"{site}/templates/article.html:2: template error: ZeroDivisionError: division by zero"
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_on_a_terminal_and_is_erased() -> None:
+    screen = Terminal()
+    line = ProgressLine(screen, after=0.0)
+    line("rendering", 1200, 13000)
+    line.close()
+    assert screen.getvalue() == "\r\x1b[Krendering 1,200/13,000\r\x1b[K"
+
+
+def test_progress_is_silent_in_logs() -> None:
+    log = io.StringIO()
+    line = ProgressLine(log, after=0.0)
+    line("rendering", 1, 2)
+    line.close()
+    assert log.getvalue() == ""
