@@ -46,6 +46,7 @@ MONTHS = (
 )
 HOME_STORIES, HOME_ACTORS, HOME_EVENTS, CO_ACTORS = 10, 12, 8, 12
 SOURCE_KINDS = {"article": "", "actor": "Actor", "event": "Event"}
+PAGE_STORIES = 1000  # stories one page lists; a longer timeline is split by year, then month
 STANCE_ORDER = {"asserts": 0, "confirms": 1, "disputes": 2, "denies": 3}
 GRAPH_NEIGHBOURS, GRAPH_ACTORS, GRAPH_EDGES, GRAPH_PAIRS = 12, 30, 4, 15
 
@@ -85,8 +86,9 @@ class Mentioned:
 
     url: str
     title: str
-    kind: str
+    kind: str  # "" for a story, else "Actor" or "Event"
     context: str
+    slug: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,19 @@ class ClaimView:
     stance: str
     text: str
     story: Card
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One page's share of a long timeline: a year or a month (`key`), newest first."""
+
+    key: str
+    label: str
+    indexes: tuple[int, ...]  # into Site.articles
+
+    def url(self, base: str) -> str:
+        """`actors/x.html` for the first part, `actors/x.2022.html` for the others."""
+        return base if not self.key else f"{base.removesuffix('.html')}.{self.key}.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +149,8 @@ class Views:
     site: Site
     _cards: dict[int, Card] = field(default_factory=dict)
     _links: dict[tuple[str, str, int], Link] = field(default_factory=dict)
+    _article_index: dict[str, int] = field(default_factory=dict)
+    page_stories: int = PAGE_STORIES
     _pairs: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def card(self, index: int) -> Card:
@@ -159,10 +176,16 @@ class Views:
         return found
 
     def backlinks(self, kind: str, slug: str) -> list[Mentioned]:
+        """Pages that link here or mention this page, with the sentence that does."""
         return [
-            Mentioned(f"{b.kind}s/{b.slug}.html", b.title, SOURCE_KINDS[b.kind], b.context)
+            Mentioned(f"{b.kind}s/{b.slug}.html", b.title, SOURCE_KINDS[b.kind], b.context, b.slug)
             for b in self.site.backlinks.get((kind, slug), ())
         ]
+
+    def _positions(self) -> dict[str, int]:
+        if not self._article_index:
+            self._article_index.update((a.slug, i) for i, a in enumerate(self.site.articles))
+        return self._article_index
 
     def claims(self, keep: Callable[[Claim], bool]) -> list[ClaimView]:
         """Claims in story order, newest first."""
@@ -209,6 +232,7 @@ class Views:
         site = self.site
         yield PageView("index.html", "index.html", self.home())
         yield PageView("timeline.html", "timeline.html", self.all_stories())
+        yield from self.part_pages("timeline", "", range(len(site.articles)))
         sections = self.actor_index()
         feeds = self.feed_links()
         yield PageView("actors.html", "actors.html", {"sections": sections, "feeds": feeds})
@@ -218,8 +242,10 @@ class Views:
             yield PageView(article_url(article), "article.html", self.article_page(index))
         for slug in site.actors:
             yield PageView(actor_url(slug), "actor.html", self.actor_page(slug))
+            yield from self.part_pages("actor", slug, site.actor_articles.get(slug, ()))
         for slug in site.events:
             yield PageView(event_url(slug), "event.html", self.event_page(slug))
+            yield from self.part_pages("event", slug, site.event_articles.get(slug, ()))
 
     def home(self) -> dict[str, object]:
         site = self.site
@@ -241,8 +267,96 @@ class Views:
 
     def all_stories(self) -> dict[str, object]:
         count = len(self.site.articles)
-        years = self.timeline(range(count))
-        return {"years": years, "story_count": count, "feeds": self.feed_links()}
+        parts = self.split(range(count))
+        return {
+            "years": self.timeline(parts[0].indexes),
+            "parts": self.part_links("timeline.html", parts),
+            "story_count": count,
+            "feeds": self.feed_links(),
+        }
+
+    def split(self, indexes: Sequence[int]) -> list[Part]:
+        """A timeline in page-sized parts: whole, or by year, and a too-full year by month."""
+        newest = sorted(indexes, reverse=True)
+        if len(newest) <= self.page_stories:
+            return [Part("", "", tuple(newest))]
+        articles = self.site.articles
+        parts = []
+        for year, in_year in groupby(newest, key=lambda i: articles[i].date.year):
+            group = tuple(in_year)
+            if len(group) <= self.page_stories:
+                parts.append(Part(str(year), str(year), group))
+                continue
+            for month, in_month in groupby(group, key=lambda i: articles[i].date.month):
+                parts.append(Part(f"{year}-{month:02d}", month_label(year, month), tuple(in_month)))
+        return [Part("", parts[0].label, parts[0].indexes), *parts[1:]]
+
+    def part_links(self, base: str, parts: list[Part]) -> list[Link]:
+        return [] if len(parts) < 2 else [Link(p.url(base), p.label, len(p.indexes)) for p in parts]
+
+    def part_pages(self, kind: str, slug: str, indexes: Sequence[int]) -> Iterator[PageView]:
+        """The pages that carry the older parts of a long timeline."""
+        parts = self.split(indexes)
+        if len(parts) < 2:
+            return
+        base = {"actor": actor_url, "event": event_url}.get(kind, lambda _: "timeline.html")(slug)
+        name = (
+            self.site.actors[slug].name
+            if kind == "actor"
+            else self.site.events[slug].name
+            if kind == "event"
+            else "All stories"
+        )
+        links = self.part_links(base, parts)
+        for part in parts[1:]:
+            context: dict[str, object] = {
+                "name": name,
+                "home": base,
+                "part": part.label,
+                "parts": links,
+                "here": part.url(base),
+                "story_count": len(part.indexes),
+                "feeds": self.feed_links(),
+                **self.part_sections(kind, slug, part),
+            }
+            yield PageView(part.url(base), "part.html", context)
+
+    def part_sections(
+        self, kind: str, slug: str, part: Part, first_of: set[int] | None = None
+    ) -> dict[str, object]:
+        """What a part of a dossier shows about its period: stories, quotes, claims, mentions.
+
+        `first_of`: for the first part, all the stories of the timeline; the first part also
+        takes what speaks of this page from outside them (a quote or claim in a story that
+        does not name the actor or event, a mention from an actor's or event's page)."""
+        mine = set(part.indexes)
+
+        def keep(index: int) -> bool:
+            return index in mine or (first_of is not None and index not in first_of)
+
+        site = self.site
+        quotes = [
+            QuoteView(Markup(q.html), self.card(i))  # rendered by markdown-it: escaped
+            for i, q in site.quotes.get(slug, ())
+            if kind == "actor" and keep(i)
+        ]
+        claims = self.claims(
+            lambda c: keep(c.article) and (c.by if kind == "actor" else c.about) == slug
+        )
+        if kind == "event":
+            claims.sort(key=lambda c: STANCE_ORDER[c.stance])
+        position = self._positions()
+        backlinks = [
+            b
+            for b in self.backlinks(kind, slug)
+            if (b.kind == "" and keep(position[b.slug])) or (b.kind != "" and first_of is not None)
+        ]
+        return {
+            "years": self.timeline(part.indexes),
+            "quotes": quotes,
+            "claims": claims if kind != "timeline" else [],
+            "backlinks": backlinks if kind != "timeline" else [],
+        }
 
     def actor_index(self) -> tuple[Group, ...]:
         """`actors.html`: a section per kind, each A-Z, with story counts."""
@@ -283,14 +397,15 @@ class Views:
         site = self.site
         actor = site.actors[slug]
         stories = site.actor_articles.get(slug, ())
+        parts = self.split(stories)
         return {
             "actor": actor,
+            "parts": self.part_links(actor_url(slug), parts),
             "feeds": self.feed_links(actor_url(slug), actor.name),
             "kind_label": KIND_LABELS[actor.kind],
             "affiliations": [self.actor_link(s) for s in actor.affiliations],
             "members": [self.actor_link(s) for s in site.members.get(slug, ())],
             "story_count": len(stories),
-            "years": self.timeline(stories),
             "coverage_svg": self.coverage(stories, f"Stories that name {actor.name}"),
             "graph_svg": self.actor_graph(slug),
             "events": [self.event_link(s, n) for s, n in site.actor_events.get(slug, ())],
@@ -298,32 +413,31 @@ class Views:
                 self.actor_link(s, n) for s, n in site.co_actors.get(slug, ())[:CO_ACTORS]
             ],
             "known_only_from_articles": actor.path is None,
-            "quotes": [
-                QuoteView(Markup(q.html), self.card(i))  # rendered by markdown-it: escaped
-                for i, q in site.quotes.get(slug, ())
-            ],
-            "claims": self.claims(lambda c: c.by == slug),
-            "backlinks": self.backlinks("actor", slug),
+            **self.first_part("actor", slug, parts),
         }
+
+    def first_part(self, kind: str, slug: str, parts: list[Part]) -> dict[str, object]:
+        """The newest part of the timeline, and what speaks of this page from outside it."""
+        return self.part_sections(
+            kind, slug, parts[0], first_of={i for p in parts for i in p.indexes}
+        )
 
     def event_page(self, slug: str) -> dict[str, object]:
         site = self.site
         event = site.events[slug]
         stories = site.event_articles.get(slug, ())
+        parts = self.split(stories)
         return {
             "event": event,
+            "parts": self.part_links(event_url(slug), parts),
             "feeds": self.feed_links(event_url(slug), event.name),
             "parent": self.event_link(event.parent) if event.parent else None,
             "sub_events": [self.event_link(s) for s in site.sub_events.get(slug, ())],
             "actors": [self.actor_link(s, n) for s, n in site.event_actors.get(slug, ())],
             "story_count": len(stories),
-            "years": self.timeline(stories),
             "coverage_svg": self.coverage(stories, f"Stories about {event.name}"),
             "known_only_from_articles": event.path is None,
-            "claims": sorted(
-                self.claims(lambda c: c.about == slug), key=lambda c: STANCE_ORDER[c.stance]
-            ),
-            "backlinks": self.backlinks("event", slug),
+            **self.first_part("event", slug, parts),
         }
 
     def coverage(self, indexes: Sequence[int], title: str) -> Coverage | None:

@@ -1,0 +1,59 @@
+"""Long timelines are split by year (then month) into linked pages; no page passes 1 MB."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.build import Builder
+from generator.parallel import render_all
+from generator.render import make_env
+from generator.views import Views
+from tests.helpers import FIXTURES, REPO, parse_html, texts
+
+MAKE_CORPUS = REPO.parent / "shared" / "bench" / "make_corpus.py"
+
+
+def test_a_timeline_over_the_limit_splits_by_year_then_month(tmp_path: Path) -> None:
+    site_dir = tmp_path / "small"
+    shutil.copytree(FIXTURES / "small", site_dir)
+    site = Builder(site_dir, None).build().site
+    assert site is not None
+    views = Views(site, page_stories=1)
+    stories = site.actor_articles["ada-north"]  # 2023-05-02, 2023-05-03 and 2022-11-02
+    parts = views.split(stories)
+    # 2023 has two stories, over the limit of one: split by month (May still holds two,
+    # and a month is not split further); 2022 has one. The newest part is the main page.
+    assert [(p.key, p.label, len(p.indexes)) for p in parts] == [
+        ("", "May 2023", 2),
+        ("2022", "2022", 1),
+    ]
+    pages = {page.path: page for page in views.html_pages()}
+    assert "actors/ada-north.2022.html" in pages
+    assert "timeline.2022.html" in pages
+    rendered, errors = render_all(list(pages.values()), make_env(None), site.config)
+    assert errors == []
+    html = {page.path: page.html for page in rendered}
+    assert 'href="../actors/ada-north.2022.html"' in html["actors/ada-north.html"]
+    assert 'href="../actors/ada-north.html"' in html["actors/ada-north.2022.html"]
+
+
+def test_no_page_passes_one_megabyte_on_a_big_corpus(tmp_path: Path) -> None:
+    site = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(MAKE_CORPUS), str(site), "--articles", "2500"], check=True)
+    result = Builder(site, site / "output", jobs=2).build()
+    assert result.errors == []
+    sizes = {p: p.stat().st_size for p in (site / "output").rglob("*.html")}
+    biggest = max(sizes, key=sizes.__getitem__)
+    assert sizes[biggest] < 1_000_000, (biggest, sizes[biggest])
+    heavy = max(result.site.actor_articles.items(), key=lambda kv: len(kv[1]))[0]  # type: ignore[union-attr]
+    parts = sorted((site / "output/actors").glob(f"{heavy}.*.html"))
+    assert parts, f"{heavy} has {len(result.site.actor_articles[heavy])} stories but no parts"  # type: ignore[union-attr]
+    page = parse_html(site / "output/actors" / f"{heavy}.html")
+    links = texts(page, ".parts a")
+    assert len(links) == len(parts) + 1
+    for part in parts:
+        back = parse_html(part)
+        assert back.select_one(".kicker a")["href"] == f"../actors/{heavy}.html"  # type: ignore[index]
