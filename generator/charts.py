@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from generator.schema import MONTH_NAMES
+
 SEED = 20230503
 FONT = 12.0  # label size in SVG units
 AXIS_FONT = 14.0  # the largest size CSS gives axis labels (on phones): spacing allows it
@@ -34,20 +36,6 @@ R_MIN, R_MAX, R_CENTER = 5.0, 15.0, 11.0
 EDGE_MIN, EDGE_MAX, SIDE_MAX = 1.0, 7.0, 3.5  # line widths; SIDE: not at the centre
 SIDE_PULL = 0.15
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 STEPS = {
     "day": (1, 2, 3, 7, 14),
     "week": (1, 2, 4, 8, 13),

@@ -12,12 +12,12 @@ import jinja2
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from generator import __version__, views
+from generator import __version__
 from generator.config import Config
 from generator.errors import ContentError
 from generator.feeds import absolute_url, rfc3339
 from generator.fingerprint import Fingerprints, template_digests
-from generator.schema import Moment
+from generator.schema import MONTH_NAMES, Moment
 from generator.views import PageView
 
 THEME = Path(__file__).parent / "theme"
@@ -65,14 +65,14 @@ def absolute(context: Context, url: str) -> str:
 def show_date(moment: Moment | None) -> str:
     if moment is None:
         return "date unknown"
-    text = f"{moment.day} {views.MONTHS[moment.month - 1]} {moment.year}"
+    text = f"{moment.day} {MONTH_NAMES[moment.month - 1]} {moment.year}"
     if isinstance(moment, dt.datetime):
         text += f", {moment:%H:%M}"
     return text
 
 
 def show_month(moment: Moment) -> str:
-    return f"{views.MONTHS[moment.month - 1]} {moment.year}"
+    return f"{MONTH_NAMES[moment.month - 1]} {moment.year}"
 
 
 def iso_date(moment: Moment) -> str:

@@ -14,6 +14,10 @@ from generator.errors import ContentError
 from generator.yamlsafe import YamlMapping
 
 Moment = dt.date | dt.datetime
+MONTH_NAMES = (
+    ("January", "February", "March", "April", "May", "June")  # noqa: RUF005
+    + ("July", "August", "September", "October", "November", "December")
+)
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invalid in HTML and XML text
 WEB_SCHEMES = ("http", "https")
 

@@ -25,25 +25,11 @@ from generator.feeds import (
     feed_url,
 )
 from generator.model import Article, Claim, Site, sort_key
-from generator.schema import Moment, Source
+from generator.schema import MONTH_NAMES, Moment, Source
 from generator.search import SEARCH_INDEX, search_index
 
 KIND_TITLES = {"person": "People", "organization": "Organisations", "other": "Others"}
 KIND_LABELS = {"person": "Person", "organization": "Organisation", "other": "Other"}
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 HOME_STORIES, HOME_ACTORS, HOME_EVENTS, CO_ACTORS = 10, 12, 8, 12
 SOURCE_KINDS = {"article": "", "actor": "Actor", "event": "Event"}
 PAGE_STORIES = 1000  # stories one page lists; a longer timeline is split by year, then month
@@ -141,7 +127,7 @@ def event_url(slug: str) -> str:
 
 
 def month_label(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
+    return f"{MONTH_NAMES[month - 1]} {year}"
 
 
 @dataclass
