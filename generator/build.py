@@ -45,7 +45,7 @@ from generator.markup import Linking, Rendered, make_markdown, render_markdown, 
 from generator.model import Site, build_site
 from generator.parallel import fork_map, render_all
 from generator.parse import ArticleDoc, Body, Doc, parse_source
-from generator.render import Page, make_env, page_signatures, render_pages
+from generator.render import Page, make_env, page_signatures, page_signer, render_pages
 from generator.views import PageView, Views, article_url
 from generator.write import (
     Manifest,
@@ -109,6 +109,7 @@ class Builder:
         self._dirty: set[int] = set()  # cache shards that changed since they were written
         self._key = ""
         self._last: _Last | None = None
+        self._prose_only: list[Path] = []  # articles whose prose alone changed in the last parse
         self._linking: tuple[Linking, str, MarkdownIt] | None = None
         self.save_cache = True  # a watcher turns this off and calls flush_cache() at the end
         self.skip_if_unchanged = skip_if_unchanged  # off for a watcher: it keeps the model
@@ -137,9 +138,16 @@ class Builder:
         warned = [*site.warnings, *feed_warnings(config, self.root)]  # no base_url, no feeds
         site = replace(site, warnings=tuple(sorted(warned)))
         env = make_env(templates)
+        assets = self._assets_stamp(templates, static)
+        if not errors and self._prose_only:
+            done = self._write_prose(site, env, config, static_files(static), inputs, assets)
+            if done is not None:
+                return done
         pages = list(Views(site).pages())
-        signatures, more = page_signatures(pages, env, config, self.salt)
+        signer, more = page_signer(pages, env, config, self.salt)
         errors += more
+        digests = fork_map(signer, pages, jobs=self.jobs) if signer else []
+        signatures = {page.path: digest for page, digest in zip(pages, digests, strict=False)}
         errors += _clashes(pages, static)
         if errors:
             return _result(site, sorted(errors), [], 0)
@@ -148,7 +156,7 @@ class Builder:
             result = _result(site, sorted(more), [], len(rendered))
         else:
             statics = static_files(static)
-            result = self._write(site, pages, signatures, env, config, statics, inputs)
+            result = self._write(site, pages, signatures, env, config, statics, inputs, assets)
         if self.save_cache:
             self.flush_cache()
         return result
@@ -197,6 +205,53 @@ class Builder:
         self._dirty.add(shard_of(path))
         self._last = replace(last, site=site)
         return _result(site, [], written, 1)
+
+    def _write_prose(
+        self,
+        site: Site,
+        env: Environment,
+        config: Config,
+        statics: list[tuple[Path, str]],
+        inputs: str,
+        assets: str,
+    ) -> BuildResult | None:
+        """Only articles' prose changed since the last build, and nothing else: only those
+        articles' own pages can differ (no other page shows a body). None: do it all."""
+        assert self.out is not None
+        previous = read_manifest(self.out, self.salt)
+        if previous is None or previous.assets != assets:
+            return None
+        position = {article.path: index for index, article in enumerate(site.articles)}
+        if any(path not in position for path in self._prose_only):
+            return None
+        views = Views(site)
+        pages = [
+            PageView(article_url(site.articles[i]), "article.html", views.article_page(i))
+            for i in sorted(position[path] for path in self._prose_only)
+        ]
+        signatures, errors = page_signatures(pages, env, config, self.salt)
+        rendered, more = render_pages(pages, env, config)
+        if errors or more:
+            return None
+        manifest = Manifest(self.salt, dict(previous.pages), dict(previous.static), inputs)
+        manifest.counts, manifest.warnings, manifest.assets = (
+            previous.counts,
+            len(site.warnings),
+            assets,
+        )
+        for page in rendered:
+            manifest.pages[page.path] = (signatures[page.path].hex(), html_digest(page.html))
+        written = update_site(self.out, rendered, statics, manifest, previous.pages)
+        if self.save_cache:
+            self.flush_cache()
+        return _result(site, [], written, len(rendered))
+
+    def _assets_stamp(self, templates: Path | None, static: tuple[tuple[Path, str], ...]) -> str:
+        """Everything but content: settings, templates, static files, the generator itself."""
+        stamp = [self.salt, str(self.drafts), repr(_stat(self.root / CONFIG_FILE))]
+        extra = [p for p, _ in static] + (list(walk_files(templates)) if templates else [])
+        stamp += [f"{p}\0{_stat(p)}" for p in extra]
+        return hashlib.blake2b("\n".join(stamp).encode(), digest_size=16).hexdigest()
 
     def _input_stamp(
         self, refs: list[SourceRef], templates: Path | None, static: tuple[tuple[Path, str], ...]
@@ -286,6 +341,7 @@ class Builder:
             self._dirty.add(shard_of(doc.path))
         fresh = {path: fresh[path] for path in docs if path in fresh}  # in the order of refs
         self._dirty.update(shard_of(path) for path in self._entries.keys() - fresh.keys())
+        self._prose_only = _prose_changes(self._entries, fresh, todo, parsed)
         self._entries = fresh
         self._linking = (linking, linking_key, md)
         return [e.doc for e in fresh.values()], {p: e.rendered for p, e in fresh.items()}, errors
@@ -299,10 +355,11 @@ class Builder:
         config: Config,
         statics: list[tuple[Path, str]],
         inputs: str,
+        assets: str,
     ) -> BuildResult:
         assert self.out is not None
         previous = read_manifest(self.out, self.salt)
-        manifest = Manifest(self.salt, inputs=inputs)
+        manifest = Manifest(self.salt, inputs=inputs, assets=assets)
         manifest.counts = [len(site.articles), len(site.actors), len(site.events)]
         manifest.warnings = len(site.warnings)
         if previous is not None:
@@ -353,6 +410,30 @@ class _Last:
     manifest: Manifest
     statics: list[tuple[Path, str]]
     positions: dict[Path, int]  # article source -> index in site.articles
+
+
+def _prose_changes(
+    before: dict[Path, Entry], after: dict[Path, Entry], redone: list[Doc], read: dict[Path, Doc]
+) -> list[Path]:
+    """The articles of which only the prose changed, when nothing else did; else []."""
+    if before.keys() != after.keys() or {doc.path for doc in redone} != read.keys():
+        return []  # files came or went, or bodies were rendered again for the site's names
+    changed = []
+    for path in read:
+        old, new = before[path], after[path]
+        if not isinstance(new.doc, ArticleDoc) or not isinstance(old.doc, ArticleDoc):
+            return []
+        if _front(new.doc) != _front(old.doc):
+            return []
+        summary_then = old.doc.summary or shorten(old.rendered.first_paragraph)
+        summary_now = new.doc.summary or shorten(new.rendered.first_paragraph)
+        if summary_now != summary_then or (new.rendered.references, new.rendered.quotes) != (
+            old.rendered.references,
+            old.rendered.quotes,
+        ):
+            return []
+        changed.append(path)
+    return changed
 
 
 def _front(doc: Doc) -> Doc:

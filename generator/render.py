@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,18 +98,26 @@ def render_pages(
     return rendered, sorted(errors.values())
 
 
-def page_signatures(
+def page_signer(
     pages: Iterable[PageView], env: jinja2.Environment, config: Config, salt: str
-) -> tuple[dict[str, bytes], list[ContentError]]:
-    """What each page is made from, as one digest per page (see `fingerprint`)."""
-    pages = list(pages)
+) -> tuple[Callable[[PageView], bytes] | None, list[ContentError]]:
+    """A function giving each page's signature: a digest of all it is made from (see
+    `fingerprint`). None, with the error, when a template cannot even be read."""
     try:
         templates = template_digests(env, sorted({p.template for p in pages}))
     except Exception as exc:  # a broken or missing template: report it like a render would
-        return {}, [template_error(exc, "")]
+        return None, [template_error(exc, "")]
     prints = Fingerprints()
     base = prints.of((salt, config))
-    return {p.path: prints.of((base, templates[p.template], p.path, p.context)) for p in pages}, []
+    return lambda p: prints.of((base, templates[p.template], p.path, p.context)), []
+
+
+def page_signatures(
+    pages: Sequence[PageView], env: jinja2.Environment, config: Config, salt: str
+) -> tuple[dict[str, bytes], list[ContentError]]:
+    """Every page's signature, computed here (see `parallel` for more processes)."""
+    signer, errors = page_signer(pages, env, config, salt)
+    return ({p.path: signer(p) for p in pages} if signer else {}), errors
 
 
 def template_error(exc: Exception, name: str) -> ContentError:

@@ -8,7 +8,7 @@ that pages share them (and fingerprints of them are computed once).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -24,7 +24,7 @@ from generator.feeds import (
     FeedLink,
     feed_url,
 )
-from generator.model import Article, Claim, Site, sort_key
+from generator.model import Article, Site, sort_key
 from generator.schema import MONTH_NAMES, Moment, Source
 from generator.search import SEARCH_INDEX, search_index
 
@@ -90,6 +90,7 @@ class ClaimView:
     stance: str
     text: str
     story: Card
+    article: int  # index into Site.articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,8 @@ class Views:
     _cards: dict[int, Card] = field(default_factory=dict)
     _links: dict[tuple[str, str, int], Link] = field(default_factory=dict)
     _article_index: dict[str, int] = field(default_factory=dict)
+    _mentioned: dict[tuple[str, str], list[Mentioned]] = field(default_factory=dict)
+    _claims: dict[tuple[str, str], list[ClaimView]] = field(default_factory=dict)
     page_stories: int = PAGE_STORIES
     _pairs: dict[str, dict[str, int]] = field(default_factory=dict)
 
@@ -163,29 +166,36 @@ class Views:
 
     def backlinks(self, kind: str, slug: str) -> list[Mentioned]:
         """Pages that link here or mention this page, with the sentence that does."""
-        return [
-            Mentioned(f"{b.kind}s/{b.slug}.html", b.title, SOURCE_KINDS[b.kind], b.context, b.slug)
-            for b in self.site.backlinks.get((kind, slug), ())
-        ]
+        found = self._mentioned.get((kind, slug))
+        if found is None:
+            found = self._mentioned[kind, slug] = [
+                Mentioned(
+                    f"{b.kind}s/{b.slug}.html", b.title, SOURCE_KINDS[b.kind], b.context, b.slug
+                )
+                for b in self.site.backlinks.get((kind, slug), ())
+            ]
+        return found
+
+    def claims_of(self, kind: str, slug: str) -> list[ClaimView]:
+        """The claims an actor makes or an event is the subject of, newest story first."""
+        if not self._claims:
+            for c in sorted(self.site.claims, key=lambda c: -c.article):
+                view = ClaimView(
+                    self.actor_link(c.by),
+                    self.event_link(c.about),
+                    c.stance,
+                    c.text,
+                    self.card(c.article),
+                    c.article,
+                )
+                self._claims.setdefault(("actor", c.by), []).append(view)
+                self._claims.setdefault(("event", c.about), []).append(view)
+        return self._claims.get((kind, slug), [])
 
     def _positions(self) -> dict[str, int]:
         if not self._article_index:
             self._article_index.update((a.slug, i) for i, a in enumerate(self.site.articles))
         return self._article_index
-
-    def claims(self, keep: Callable[[Claim], bool]) -> list[ClaimView]:
-        """Claims in story order, newest first."""
-        return [
-            ClaimView(
-                self.actor_link(c.by),
-                self.event_link(c.about),
-                c.stance,
-                c.text,
-                self.card(c.article),
-            )
-            for c in sorted(self.site.claims, key=lambda c: -c.article)
-            if keep(c)
-        ]
 
     def timeline(self, indexes: Sequence[int]) -> tuple[Group, ...]:
         """Articles grouped by year, then month; newest first."""
@@ -326,9 +336,7 @@ class Views:
             for i, q in site.quotes.get(slug, ())
             if kind == "actor" and keep(i)
         ]
-        claims = self.claims(
-            lambda c: keep(c.article) and (c.by if kind == "actor" else c.about) == slug
-        )
+        claims = [c for c in self.claims_of(kind, slug) if keep(c.article)]
         if kind == "event":
             claims.sort(key=lambda c: STANCE_ORDER[c.stance])
         position = self._positions()

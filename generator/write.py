@@ -67,9 +67,10 @@ class Manifest:
     inputs: str = ""  # the stamp of every input the build read
     counts: list[int] = field(default_factory=lambda: [0, 0, 0])  # articles, actors, events
     warnings: int = 0
+    assets: str = ""  # the stamp of every input but content
 
     def to_json(self) -> str:
-        fields = ("key", "inputs", "counts", "warnings", "pages", "static")
+        fields = ("key", "inputs", "counts", "warnings", "pages", "static", "assets")
         return json.dumps({name: getattr(self, name) for name in fields})
 
 
@@ -82,7 +83,8 @@ def read_manifest(out: Path, key: str) -> Manifest | None:
         pages = {str(p): (str(s), str(d)) for p, (s, d) in data["pages"].items()}
         static = {str(p): (str(src), int(n), int(t)) for p, (src, n, t) in data["static"].items()}
         counts = [int(n) for n in data["counts"]][:3]
-        return Manifest(key, pages, static, str(data["inputs"]), counts, int(data["warnings"]))
+        inputs, warnings, assets = str(data["inputs"]), int(data["warnings"]), str(data["assets"])
+        return Manifest(key, pages, static, inputs, counts, warnings, assets)
     except (OSError, ValueError, TypeError, KeyError):
         return None
 

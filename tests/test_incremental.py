@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import Builder
 from generator.cli import main
 from generator.write import MARKER
 from tests.helpers import FIXTURES, article, snapshot, write_files
@@ -219,3 +220,21 @@ def test_touching_a_source_is_looked_at_but_rewrites_nothing(
     line = capsys.readouterr().out
     assert "0 files written" in line and "(nothing changed)" not in line
     assert mtimes(site / "output") == before
+
+
+def test_prose_only_edits_render_two_pages_and_equal_a_clean_build(
+    site: Path, tmp_path: Path
+) -> None:
+    for number in range(2):
+        edit("content/articles/2022/first-warning.md", "A second", f"A second{number}")(site)
+        edit("content/articles/2023/may/strike-ends.md", "ended.", f"ended.\n\nMore {number}.")(
+            site
+        )
+        builder = Builder(site, site / "output")
+        result = builder.build()
+        assert sorted(result.written) == [
+            "articles/first-warning.html",
+            "articles/strike-ends.html",
+        ]
+        assert result.rendered == 2  # only the two pages, not the site
+        assert snapshot(site / "output") == clean_build(site, tmp_path)
