@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint typecheck unit tools clean
+.PHONY: build test lint typecheck unit tools clean bench
 
 build: $(STAMP)
 	$(BIN)/dossier build
@@ -20,6 +20,11 @@ typecheck: $(STAMP)
 
 unit: $(STAMP) tools
 	$(BIN)/pytest
+
+# dossier side by side with Hugo and Pelican (bench/README.md): `make bench SCALE=100000`.
+SCALE ?= 1000 10000
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --scales $(SCALE)
 
 # Chromium, Java and axe-core for tests/browser (apt-get and npm; see the script).
 tools:
