@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
+from operator import itemgetter
 
 from markupsafe import Markup
 
@@ -132,6 +133,16 @@ def month_label(year: int, month: int) -> str:
 
 
 @dataclass
+class _Bucket:
+    """What other stories say of one actor or event, for splitting among its pages."""
+
+    by_story: dict[int, list[tuple[int, QuoteView | ClaimView | Mentioned]]] = field(
+        default_factory=dict
+    )
+    elsewhere: list[tuple[int, QuoteView | ClaimView | Mentioned]] = field(default_factory=list)
+
+
+@dataclass
 class Views:
     site: Site
     _cards: dict[int, Card] = field(default_factory=dict)
@@ -139,6 +150,9 @@ class Views:
     _article_index: dict[str, int] = field(default_factory=dict)
     _mentioned: dict[tuple[str, str], list[Mentioned]] = field(default_factory=dict)
     _claims: dict[tuple[str, str], list[ClaimView]] = field(default_factory=dict)
+    _buckets: dict[tuple[str, str], _Bucket] = field(default_factory=dict)
+    _years: list[int] = field(default_factory=list)  # of each article, by index
+    _months: list[int] = field(default_factory=list)
     page_stories: int = PAGE_STORIES
     _pairs: dict[str, dict[str, int]] = field(default_factory=dict)
 
@@ -276,16 +290,22 @@ class Views:
         newest = sorted(indexes, reverse=True)
         if len(newest) <= self.page_stories:
             return [Part("", "", tuple(newest))]
-        articles = self.site.articles
         parts = []
-        for year, in_year in groupby(newest, key=lambda i: articles[i].date.year):
-            group = tuple(in_year)
+        years, months = self._calendar()
+        for year, group in _runs(newest, years):
             if len(group) <= self.page_stories:
                 parts.append(Part(str(year), str(year), group))
                 continue
-            for month, in_month in groupby(group, key=lambda i: articles[i].date.month):
-                parts.append(Part(f"{year}-{month:02d}", month_label(year, month), tuple(in_month)))
+            for month, in_month in _runs(group, months):
+                parts.append(Part(f"{year}-{month:02d}", month_label(year, month), in_month))
         return [Part("", parts[0].label, parts[0].indexes), *parts[1:]]
+
+    def _calendar(self) -> tuple[list[int], list[int]]:
+        """The year and the month of every article, by index (made once per build)."""
+        if not self._years:
+            self._years.extend(a.date.year for a in self.site.articles)
+            self._months.extend(a.date.month for a in self.site.articles)
+        return self._years, self._months
 
     def part_links(self, base: str, parts: list[Part]) -> list[Link]:
         return [] if len(parts) < 2 else [Link(p.url(base), p.label, len(p.indexes)) for p in parts]
@@ -325,32 +345,53 @@ class Views:
         `first_of`: for the first part, all the stories of the timeline; the first part also
         takes what speaks of this page from outside them (a quote or claim in a story that
         does not name the actor or event, a mention from an actor's or event's page)."""
-        mine = set(part.indexes)
-
-        def keep(index: int) -> bool:
-            return index in mine or (first_of is not None and index not in first_of)
-
-        site = self.site
-        quotes = [
-            QuoteView(Markup(q.html), self.card(i))  # rendered by markdown-it: escaped
-            for i, q in site.quotes.get(slug, ())
-            if kind == "actor" and keep(i)
-        ]
-        claims = [c for c in self.claims_of(kind, slug) if keep(c.article)]
+        bucket = self._bucket(kind, slug)
+        chosen = list(part.indexes)
+        if first_of is not None:
+            chosen += [i for i in bucket.by_story if i not in first_of]
+        found = sorted(
+            (item for i in chosen for item in bucket.by_story.get(i, ())),
+            key=itemgetter(0),
+        )
+        if first_of is not None:
+            found += bucket.elsewhere
+        quotes = [v for _, v in found if isinstance(v, QuoteView)]
+        claims = [v for _, v in found if isinstance(v, ClaimView)]
         if kind == "event":
             claims.sort(key=lambda c: STANCE_ORDER[c.stance])
-        position = self._positions()
-        backlinks = [
-            b
-            for b in self.backlinks(kind, slug)
-            if (b.kind == "" and keep(position[b.slug])) or (b.kind != "" and first_of is not None)
-        ]
+        backlinks = [v for _, v in found if isinstance(v, Mentioned)]
         return {
             "years": self.timeline(part.indexes),
             "quotes": quotes,
             "claims": claims if kind != "timeline" else [],
             "backlinks": backlinks if kind != "timeline" else [],
         }
+
+    def _bucket(self, kind: str, slug: str) -> _Bucket:
+        """An actor's or event's quotes, claims and backlinks, by the story they come from,
+        each with its place in the page's order: a part gathers its own in one pass."""
+        found = self._buckets.get((kind, slug))
+        if found is not None:
+            return found
+        bucket = _Bucket()
+        order = 0
+        if kind == "actor":
+            for index, quote in self.site.quotes.get(slug, ()):
+                view = QuoteView(Markup(quote.html), self.card(index))  # escaped by markdown-it
+                bucket.by_story.setdefault(index, []).append((order, view))
+                order += 1
+        for claim in self.claims_of(kind, slug):
+            bucket.by_story.setdefault(claim.article, []).append((order, claim))
+            order += 1
+        position = self._positions()
+        for link in self.backlinks(kind, slug):
+            if link.kind:  # an actor's or event's page
+                bucket.elsewhere.append((order, link))
+            else:
+                bucket.by_story.setdefault(position[link.slug], []).append((order, link))
+            order += 1
+        self._buckets[kind, slug] = bucket
+        return bucket
 
     def actor_index(self) -> tuple[Group, ...]:
         """`actors.html`: a section per kind, each A-Z, with story counts."""
@@ -562,6 +603,17 @@ class Views:
 
 def stories(count: int) -> str:
     return f"{count} {'story' if count == 1 else 'stories'}"
+
+
+def _runs(indexes: Sequence[int], keys: list[int]) -> list[tuple[int, tuple[int, ...]]]:
+    """Consecutive indexes with the same key, as (key, indexes) pairs; one pass, no calls."""
+    runs: list[tuple[int, tuple[int, ...]]] = []
+    start = 0
+    for at in range(1, len(indexes) + 1):
+        if at == len(indexes) or keys[indexes[at]] != keys[indexes[start]]:
+            runs.append((keys[indexes[start]], tuple(indexes[start:at])))
+            start = at
+    return runs
 
 
 def by_initial(links: Iterable[Link]) -> tuple[Group, ...]:
