@@ -26,16 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from corpus import Doc, Loader, read_doc, read_terms
 
 PEERS = Path(__file__).resolve().parent / "peers" / "hugo"
-Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_doc(path: Path) -> tuple[dict[str, Any], str]:
-    """Front matter (as a dict) and body of one corpus file."""
-    text = path.read_text(encoding="utf-8")
-    end = text.index("\n---\n", 4)
-    return yaml.load(text[4:end], Loader=Loader), text[end + 5 :]
 
 
 def write_doc(path: Path, front: dict[str, Any], body: str) -> None:
@@ -44,15 +37,13 @@ def write_doc(path: Path, front: dict[str, Any], body: str) -> None:
     path.write_text(f"---\n{dumped}---\n{body}", encoding="utf-8")
 
 
-def term_index(folder: Path) -> tuple[dict[str, str], list[tuple[Path, dict[str, Any], str]]]:
+def term_index(folder: Path) -> tuple[dict[str, str], list[Doc]]:
     """Name, alias or slug (lower case) -> slug, and the documents, for actors or events."""
     names: dict[str, str] = {}
     docs = []
-    for path in sorted(folder.glob("*.md")):
-        front, body = read_doc(path)
-        slug = path.stem
-        for name in [slug, front["name"], *front.get("aliases", [])]:
-            names.setdefault(str(name).lower(), slug)
+    for spellings, (path, front, body) in read_terms(folder):
+        for name in spellings:
+            names.setdefault(name.lower(), path.stem)
         docs.append((path, front, body))
     return names, docs
 

@@ -22,19 +22,11 @@ from __future__ import annotations
 import argparse
 import shutil
 from pathlib import Path
-from typing import Any
 
 import yaml
+from corpus import Doc, Loader, read_doc, read_terms
 
 PEERS = Path(__file__).resolve().parent / "peers" / "pelican"
-Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_doc(path: Path) -> tuple[dict[str, Any], str]:
-    """Front matter (as a dict) and body of one corpus file."""
-    text = path.read_text(encoding="utf-8")
-    end = text.index("\n---\n", 4)
-    return yaml.load(text[4:end], Loader=Loader), text[end + 5 :]
 
 
 def one_line(value: object) -> str:
@@ -52,14 +44,13 @@ def write_doc(path: Path, meta: dict[str, object], body: str) -> None:
     path.write_text(f"{head}\n{body.lstrip(chr(10))}", encoding="utf-8")
 
 
-def names_of(folder: Path) -> tuple[dict[str, str], list[tuple[Path, dict[str, Any], str]]]:
+def names_of(folder: Path) -> tuple[dict[str, str], list[Doc]]:
     """Name, alias or slug (lower case) -> name, and the documents, for actors or events."""
     names: dict[str, str] = {}
     docs = []
-    for path in sorted(folder.glob("*.md")):
-        front, body = read_doc(path)
-        for name in [path.stem, front["name"], *front.get("aliases", [])]:
-            names.setdefault(str(name).lower(), front["name"])
+    for spellings, (path, front, body) in read_terms(folder):
+        for name in spellings:
+            names.setdefault(name.lower(), front["name"])
         docs.append((path, front, body))
     return names, docs
 
