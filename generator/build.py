@@ -139,7 +139,7 @@ class Builder:
         site = replace(site, warnings=tuple(sorted(warned)))
         env = make_env(templates)
         assets = self._assets_stamp(templates, static)
-        if not errors and self._prose_only:
+        if self.out is not None and not errors and self._prose_only:
             done = self._write_prose(site, env, config, static_files(static), inputs, assets)
             if done is not None:
                 return done

@@ -238,3 +238,12 @@ def test_prose_only_edits_render_two_pages_and_equal_a_clean_build(
         ]
         assert result.rendered == 2  # only the two pages, not the site
         assert snapshot(site / "output") == clean_build(site, tmp_path)
+
+
+def test_check_after_a_prose_edit_checks_everything(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit("content/articles/2022/first-warning.md", "A second", "A changed second")(site)
+    capsys.readouterr()
+    assert main(["check", str(site)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "ok: 3 articles, 4 actors, 2 events"
