@@ -33,7 +33,7 @@ KIND_TITLES = {"person": "People", "organization": "Organisations", "other": "Ot
 KIND_LABELS = {"person": "Person", "organization": "Organisation", "other": "Other"}
 HOME_STORIES, HOME_ACTORS, HOME_EVENTS, CO_ACTORS = 10, 12, 8, 12
 SOURCE_KINDS = {"article": "", "actor": "Actor", "event": "Event"}
-PAGE_STORIES = 1000  # stories one page lists; a longer timeline is split by year, then month
+PAGE_STORIES = 500  # stories one page lists; a longer timeline is split by year, then month
 STANCE_ORDER = {"asserts": 0, "confirms": 1, "disputes": 2, "denies": 3}
 GRAPH_NEIGHBOURS, GRAPH_ACTORS, GRAPH_EDGES, GRAPH_PAIRS = 12, 30, 4, 15
 
@@ -286,7 +286,8 @@ class Views:
         }
 
     def split(self, indexes: Sequence[int]) -> list[Part]:
-        """A timeline in page-sized parts: whole, or by year, and a too-full year by month."""
+        """A timeline in page-sized parts: whole, or by year, a too-full year by month, and a
+        too-full month in slices."""
         newest = sorted(indexes, reverse=True)
         if len(newest) <= self.page_stories:
             return [Part("", "", tuple(newest))]
@@ -297,7 +298,15 @@ class Views:
                 parts.append(Part(str(year), str(year), group))
                 continue
             for month, in_month in _runs(group, months):
-                parts.append(Part(f"{year}-{month:02d}", month_label(year, month), in_month))
+                key, label = f"{year}-{month:02d}", month_label(year, month)
+                size = self.page_stories
+                count = -(-len(in_month) // size)  # a month still too full: in equal slices
+                for n in range(count):
+                    piece = in_month[n * size : (n + 1) * size]
+                    if count == 1:
+                        parts.append(Part(key, label, piece))
+                    else:
+                        parts.append(Part(f"{key}-{n + 1}", f"{label} ({n + 1}/{count})", piece))
         return [Part("", parts[0].label, parts[0].indexes), *parts[1:]]
 
     def _calendar(self) -> tuple[list[int], list[int]]:

@@ -24,10 +24,11 @@ def test_a_timeline_over_the_limit_splits_by_year_then_month(tmp_path: Path) -> 
     views = Views(site, page_stories=1)
     stories = site.actor_articles["ada-north"]  # 2023-05-02, 2023-05-03 and 2022-11-02
     parts = views.split(stories)
-    # 2023 has two stories, over the limit of one: split by month (May still holds two,
-    # and a month is not split further); 2022 has one. The newest part is the main page.
+    # 2023 has two stories, over the limit of one: split by month, and May, still too
+    # full, in slices; 2022 has one. The newest part is the main page.
     assert [(p.key, p.label, len(p.indexes)) for p in parts] == [
-        ("", "May 2023", 2),
+        ("", "May 2023 (1/2)", 1),
+        ("2023-05-2", "May 2023 (2/2)", 1),
         ("2022", "2022", 1),
     ]
     pages = {page.path: page for page in views.html_pages()}
