@@ -77,16 +77,6 @@ def _result(
     return BuildResult(site, errors, written, rendered, counts, len(site.warnings))
 
 
-def build(root: Path, out: Path | None, *, drafts: bool = False) -> BuildResult:
-    """Build the site in `root` into `out` (None: check only, write nothing).
-
-    Raises ConfigError for a missing or broken site.yaml, UsageError for an
-    output folder that must not be touched. Content errors come back as values,
-    all of them, and then nothing is written.
-    """
-    return Builder(root, out, drafts=drafts).build()
-
-
 class Builder:
     """Builds one site again and again, redoing only what its changes require."""
 
@@ -128,8 +118,10 @@ class Builder:
             check_output_dir(self.root, self.out)
         templates, static = scan_assets(self.root)  # few: always looked at afresh
         refs = self._update_refs(changed)
-        inputs = self._input_stamp(refs, templates, static)
-        unchanged = self._unchanged(inputs)
+        assets = self._assets_stamp(templates, static)
+        inputs = _content_stamp(assets, refs)
+        previous = read_manifest(self.out, self.salt) if self.out is not None else None
+        unchanged = self._unchanged(previous, inputs)
         if unchanged is not None:
             return unchanged
         docs, bodies, errors = self._parse(refs, config)
@@ -138,9 +130,8 @@ class Builder:
         warned = [*site.warnings, *feed_warnings(config, self.root)]  # no base_url, no feeds
         site = replace(site, warnings=tuple(sorted(warned)))
         env = make_env(templates)
-        assets = self._assets_stamp(templates, static)
-        if self.out is not None and not errors and self._prose_only:
-            done = self._write_prose(site, env, config, static_files(static), inputs, assets)
+        if previous is not None and previous.assets == assets and not errors and self._prose_only:
+            done = self._write_prose(site, env, config, static_files(static), previous, inputs)
             if done is not None:
                 return done
         pages = list(Views(site).pages())
@@ -156,7 +147,8 @@ class Builder:
             result = _result(site, sorted(more), [], len(rendered))
         else:
             statics = static_files(static)
-            result = self._write(site, pages, signatures, env, config, statics, inputs, assets)
+            stamps = (inputs, assets)
+            result = self._write(site, pages, signatures, env, config, statics, previous, stamps)
         if self.save_cache:
             self.flush_cache()
         return result
@@ -172,7 +164,7 @@ class Builder:
         ref = stat_source("article", path)
         if index is None or old is None or ref is None:
             return None
-        doc, errors = parse_source(read_source(ref))
+        doc = parse_source(read_source(ref))[0]  # a mistake: the full pass reports it
         if not isinstance(doc, ArticleDoc) or _front(doc) != _front(old.doc):
             return None
         if self._linking is None:
@@ -188,17 +180,10 @@ class Builder:
         articles = list(last.site.articles)
         articles[index] = replace(article, body_html=body.html, digest=doc.digest)
         site = replace(last.site, articles=tuple(articles))
-        page = PageView(article_url(article), "article.html", Views(site).article_page(index))
-        signatures, errors = page_signatures([page], last.env, last.config, self.salt)
-        rendered, more = render_pages([page], last.env, last.config)
-        if errors or more:
-            return None
         previous = dict(last.manifest.pages)
-        last.manifest.pages[page.path] = (
-            signatures[page.path].hex(),
-            html_digest(rendered[0].html),
-        )
-        written = update_site(self.out, rendered, last.statics, last.manifest, previous)
+        written = self._rewrite_articles(site, [index], last, last.manifest, previous)
+        if written is None:
+            return None
         entries[path] = Entry(ref.size, ref.mtime_ns, doc, body, linking_key)
         assert self._refs is not None
         self._refs[path] = ref
@@ -212,39 +197,48 @@ class Builder:
         env: Environment,
         config: Config,
         statics: list[tuple[Path, str]],
+        previous: Manifest,
         inputs: str,
-        assets: str,
     ) -> BuildResult | None:
         """Only articles' prose changed since the last build, and nothing else: only those
         articles' own pages can differ (no other page shows a body). None: do it all."""
-        assert self.out is not None
-        previous = read_manifest(self.out, self.salt)
-        if previous is None or previous.assets != assets:
-            return None
         position = {article.path: index for index, article in enumerate(site.articles)}
         if any(path not in position for path in self._prose_only):
             return None
+        manifest = replace(previous, pages=dict(previous.pages), inputs=inputs)
+        manifest.warnings = len(site.warnings)
+        state = _Last(site, env, config, manifest, statics, position)
+        indexes = sorted(position[path] for path in self._prose_only)
+        written = self._rewrite_articles(site, indexes, state, manifest, previous.pages)
+        if written is None:
+            return None
+        if self.save_cache:
+            self.flush_cache()
+        return _result(site, [], written, len(indexes))
+
+    def _rewrite_articles(
+        self,
+        site: Site,
+        indexes: list[int],
+        state: _Last,
+        manifest: Manifest,
+        previous: dict[str, tuple[str, str]],
+    ) -> list[str] | None:
+        """Render just these articles' pages into `manifest` and output/; None on an error
+        (the full pass will report it)."""
+        assert self.out is not None
         views = Views(site)
         pages = [
             PageView(article_url(site.articles[i]), "article.html", views.article_page(i))
-            for i in sorted(position[path] for path in self._prose_only)
+            for i in indexes
         ]
-        signatures, errors = page_signatures(pages, env, config, self.salt)
-        rendered, more = render_pages(pages, env, config)
+        signatures, errors = page_signatures(pages, state.env, state.config, self.salt)
+        rendered, more = render_pages(pages, state.env, state.config)
         if errors or more:
             return None
-        manifest = Manifest(self.salt, dict(previous.pages), dict(previous.static), inputs)
-        manifest.counts, manifest.warnings, manifest.assets = (
-            previous.counts,
-            len(site.warnings),
-            assets,
-        )
         for page in rendered:
             manifest.pages[page.path] = (signatures[page.path].hex(), html_digest(page.html))
-        written = update_site(self.out, rendered, statics, manifest, previous.pages)
-        if self.save_cache:
-            self.flush_cache()
-        return _result(site, [], written, len(rendered))
+        return update_site(self.out, rendered, state.statics, manifest, previous)
 
     def _assets_stamp(self, templates: Path | None, static: tuple[tuple[Path, str], ...]) -> str:
         """Everything but content: settings, templates, static files, the generator itself."""
@@ -253,21 +247,10 @@ class Builder:
         stamp += [f"{p}\0{_stat(p)}" for p in extra]
         return hashlib.blake2b("\n".join(stamp).encode(), digest_size=16).hexdigest()
 
-    def _input_stamp(
-        self, refs: list[SourceRef], templates: Path | None, static: tuple[tuple[Path, str], ...]
-    ) -> str:
-        """Everything a build reads, as names, sizes and mtimes: equal stamps, equal sites."""
-        stamp = [self.salt, str(self.drafts), repr(_stat(self.root / CONFIG_FILE))]
-        stamp += [f"{r.path}\0{r.size}\0{r.mtime_ns}" for r in refs]
-        extra = [p for p, _ in static] + (list(walk_files(templates)) if templates else [])
-        stamp += [f"{p}\0{_stat(p)}" for p in extra]
-        return hashlib.blake2b("\n".join(stamp).encode(), digest_size=16).hexdigest()
-
-    def _unchanged(self, inputs: str) -> BuildResult | None:
+    def _unchanged(self, previous: Manifest | None, inputs: str) -> BuildResult | None:
         """The previous build's result, when it read exactly these inputs and output/ is whole."""
         if not self.skip_if_unchanged or self.out is None:
             return None
-        previous = read_manifest(self.out, self.salt)
         if previous is None or previous.inputs != inputs:
             return None
         if not set(previous.pages) <= _files_in(self.out):
@@ -354,12 +337,11 @@ class Builder:
         env: Environment,
         config: Config,
         statics: list[tuple[Path, str]],
-        inputs: str,
-        assets: str,
+        previous: Manifest | None,
+        stamps: tuple[str, str],
     ) -> BuildResult:
         assert self.out is not None
-        previous = read_manifest(self.out, self.salt)
-        manifest = Manifest(self.salt, inputs=inputs, assets=assets)
+        manifest = Manifest(self.salt, inputs=stamps[0], assets=stamps[1])
         manifest.counts = [len(site.articles), len(site.actors), len(site.events)]
         manifest.warnings = len(site.warnings)
         if previous is not None:
@@ -439,6 +421,12 @@ def _prose_changes(
 def _front(doc: Doc) -> Doc:
     """A document without its prose: what other pages can depend on."""
     return replace(doc, body=Body("", doc.body.line), digest="")
+
+
+def _content_stamp(assets: str, refs: list[SourceRef]) -> str:
+    """Everything a build reads, as names, sizes and mtimes: equal stamps, equal sites."""
+    stamp = [assets, *(f"{r.path}\0{r.size}\0{r.mtime_ns}" for r in refs)]
+    return hashlib.blake2b("\n".join(stamp).encode(), digest_size=16).hexdigest()
 
 
 def _stat(path: Path) -> tuple[int, int]:

@@ -35,13 +35,6 @@ class SourceFile:
 
 
 @dataclass(frozen=True, slots=True)
-class Scan:
-    content: tuple[SourceRef, ...]
-    templates: Path | None
-    static: tuple[tuple[Path, str], ...]  # (file, path relative to static/)
-
-
-@dataclass(frozen=True, slots=True)
 class Sources:
     content: tuple[SourceFile, ...]
     templates: Path | None
@@ -105,17 +98,11 @@ def scan_assets(root: Path) -> tuple[Path | None, tuple[tuple[Path, str], ...]]:
     return (templates if templates.is_dir() else None), static
 
 
-def scan(root: Path) -> Scan:
-    templates, static = scan_assets(root)
-    return Scan(scan_content(root), templates, static)
-
-
 def read_source(ref: SourceRef) -> SourceFile:
     return SourceFile(ref.kind, ref.path, ref.path.read_bytes())
 
 
 def discover(root: Path) -> Sources:
     """Find and read every source file."""
-    found = scan(root)
-    content = tuple(read_source(ref) for ref in found.content)
-    return Sources(content, found.templates, found.static)
+    templates, static = scan_assets(root)
+    return Sources(tuple(read_source(ref) for ref in scan_content(root)), templates, static)
