@@ -151,6 +151,7 @@ class Views:
     _mentioned: dict[tuple[str, str], list[Mentioned]] = field(default_factory=dict)
     _claims: dict[tuple[str, str], list[ClaimView]] = field(default_factory=dict)
     _buckets: dict[tuple[str, str], _Bucket] = field(default_factory=dict)
+    _parts: dict[tuple[str, str], list[Part]] = field(default_factory=dict)
     _years: list[int] = field(default_factory=list)  # of each article, by index
     _months: list[int] = field(default_factory=list)
     page_stories: int = PAGE_STORIES
@@ -277,13 +278,20 @@ class Views:
 
     def all_stories(self) -> dict[str, object]:
         count = len(self.site.articles)
-        parts = self.split(range(count))
+        parts = self.parts_of("timeline", "", range(count))
         return {
             "years": self.timeline(parts[0].indexes),
             "parts": self.part_links("timeline.html", parts),
             "story_count": count,
             "feeds": self.feed_links(),
         }
+
+    def parts_of(self, kind: str, slug: str, indexes: Sequence[int]) -> list[Part]:
+        """`split`, once per timeline: its page and its parts' pages share the answer."""
+        found = self._parts.get((kind, slug))
+        if found is None:
+            found = self._parts[kind, slug] = self.split(indexes)
+        return found
 
     def split(self, indexes: Sequence[int]) -> list[Part]:
         """A timeline in page-sized parts: whole, or by year, a too-full year by month, and a
@@ -321,7 +329,7 @@ class Views:
 
     def part_pages(self, kind: str, slug: str, indexes: Sequence[int]) -> Iterator[PageView]:
         """The pages that carry the older parts of a long timeline."""
-        parts = self.split(indexes)
+        parts = self.parts_of(kind, slug, indexes)
         if len(parts) < 2:
             return
         base = {"actor": actor_url, "event": event_url}.get(kind, lambda _: "timeline.html")(slug)
@@ -441,7 +449,7 @@ class Views:
         site = self.site
         actor = site.actors[slug]
         stories = site.actor_articles.get(slug, ())
-        parts = self.split(stories)
+        parts = self.parts_of("actor", slug, stories)
         return {
             "actor": actor,
             "parts": self.part_links(actor_url(slug), parts),
@@ -470,7 +478,7 @@ class Views:
         site = self.site
         event = site.events[slug]
         stories = site.event_articles.get(slug, ())
-        parts = self.split(stories)
+        parts = self.parts_of("event", slug, stories)
         return {
             "event": event,
             "parts": self.part_links(event_url(slug), parts),
