@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -29,6 +30,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 WORD = re.compile(r"\w+")
+WORDS = re.compile(r"(\w+)")  # split() keeps the words, between the separators
 SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)]*\s+")
 SHORT = 5  # names shorter than this, or in capitals, must match case exactly
 ATTRIBUTION = re.compile(r"^\s*(?:—|--)\s*(?P<who>[^,(]+)")
@@ -110,27 +112,49 @@ class NameIndex:
 
     def find(self, text: str) -> list[tuple[int, int, Target]]:
         """Non-overlapping (start, end, target) matches, the longest name at each word."""
-        words = list(WORD.finditer(text))
-        folded = [w[0].casefold() for w in words]
+        folded = text.casefold()
+        if len(folded) != len(text):  # "ß" -> "ss": positions would shift, fold word by word
+            matches = list(WORD.finditer(text))
+            spans = [bound for match in matches for bound in match.span()]
+            return self._walk(text, [match[0].casefold() for match in matches], spans)
+        parts = WORDS.split(folded)  # separator, word, separator, word, ..., separator
+        words = parts[1::2]
+        if self._root.children.keys().isdisjoint(words):
+            return []  # the usual text: no word starts a name (each step here runs in C)
+        bounds = list(accumulate(map(len, parts)))  # word i spans bounds[2i]..bounds[2i+1]
+        return self._walk(text, words, bounds)
+
+    def _walk(
+        self, text: str, words: list[str], bounds: list[int]
+    ) -> list[tuple[int, int, Target]]:
+        """The trie walked from each word: `bounds` holds each word's start and end."""
+        first = self._root.children
         found: list[tuple[int, int, Target]] = []
-        index = 0
-        while index < len(words):
+        index, count = 0, len(words)
+        while index < count:
+            node = first.get(words[index])
+            if node is None:
+                index += 1
+                continue
             best: tuple[int, Target] | None = None
-            node = self._root
-            for last in range(index, len(words)):
-                child = node.children.get(folded[last])
+            start, last = bounds[2 * index], index
+            while True:
+                for key, exact, target in node.ends:
+                    span = " ".join(text[start : bounds[2 * last + 1]].split())
+                    if span == key if exact else span.casefold() == key:
+                        best = (last, target)
+                last += 1
+                if last == count:
+                    break
+                child = node.children.get(words[last])
                 if child is None:
                     break
                 node = child
-                for key, exact, target in node.ends:
-                    span = " ".join(text[words[index].start() : words[last].end()].split())
-                    if span == key if exact else span.casefold() == key:
-                        best = (last, target)
             if best is None:
                 index += 1
                 continue
             last, target = best
-            found.append((words[index].start(), words[last].end(), target))
+            found.append((start, bounds[2 * last + 1], target))
             index = last + 1
         return found
 

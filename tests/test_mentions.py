@@ -67,6 +67,16 @@ def render(body: str, raw_html: bool = False) -> str:
             "The Kremlin drone incident.",
             [("../events/kremlin-drone-incident.html", "Kremlin drone incident")],
         ),
+        # casefolding "ß" gives "ss": the names after it must still be linked in place
+        ("Die Straße, dann Peskov.", [("../actors/dmitry-peskov.html", "Peskov")]),
+        ("STRASSE und Straße: dmitry peskov", [("../actors/dmitry-peskov.html", "dmitry peskov")]),
+        (
+            "Dmitry\nPeskov, then Putin",  # a soft break splits the text: the alias is found
+            [
+                ("../actors/dmitry-peskov.html", "Peskov"),
+                ("../actors/vladimir-putin.html", "Putin"),
+            ],
+        ),
         (
             "*Dmitry Peskov* and **Putin**",
             [
