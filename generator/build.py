@@ -43,18 +43,21 @@ from generator.fingerprint import code_digest
 from generator.linking import make_linking, still_valid
 from generator.markup import Linking, Rendered, make_markdown, render_markdown, shorten
 from generator.model import Site, build_site
-from generator.parallel import fork_map, render_all
+from generator.pagestore import PageStore
+from generator.parallel import fork_map, render_all, render_stream
 from generator.parse import ArticleDoc, Body, Doc, parse_source
 from generator.render import Page, make_env, page_signatures, page_signer, render_pages
 from generator.views import PageView, Views, article_url
 from generator.write import (
     Manifest,
+    Output,
+    bytes_digest,
     check_output_dir,
-    html_digest,
+    output_path,
+    put_statics,
     read_manifest,
     static_files,
-    update_site,
-    write_site,
+    write_pages,
 )
 
 Report = Callable[[str, int, int], None]  # (phase, done, total), for a progress display
@@ -101,6 +104,7 @@ class Builder:
         self._last: _Last | None = None
         self._prose_only: list[Path] = []  # articles whose prose alone changed in the last parse
         self._linking: tuple[Linking, str, MarkdownIt] | None = None
+        self._store: PageStore | None = None  # rendered pages by signature (see pagestore)
         self.save_cache = True  # a watcher turns this off and calls flush_cache() at the end
         self.skip_if_unchanged = skip_if_unchanged  # off for a watcher: it keeps the model
         self.jobs = jobs  # worker processes for rendering (forked: none under a watcher)
@@ -237,8 +241,19 @@ class Builder:
         if errors or more:
             return None
         for page in rendered:
-            manifest.pages[page.path] = (signatures[page.path].hex(), html_digest(page.html))
-        return update_site(self.out, rendered, state.statics, manifest, previous)
+            digest = bytes_digest(page.html.encode("utf-8"))
+            manifest.pages[page.path] = (signatures[page.path].hex(), digest)
+        written = write_pages(self.out, rendered, state.statics, manifest, previous)
+        store = self._page_store()
+        if store is not None:
+            for page in rendered:
+                old, (signature, digest) = previous.get(page.path), manifest.pages[page.path]
+                store.keep(signature, digest, output_path(self.out, page.path))
+                if old is not None and old[0] != signature:
+                    store.forget(old[0])
+            if self.save_cache:
+                store.save()
+        return written
 
     def _assets_stamp(self, templates: Path | None, static: tuple[tuple[Path, str], ...]) -> str:
         """Everything but content: settings, templates, static files, the generator itself."""
@@ -340,33 +355,80 @@ class Builder:
         previous: Manifest | None,
         stamps: tuple[str, str],
     ) -> BuildResult:
+        """Pages unchanged in output/ stay; pages in the page store are linked; the rest
+        are rendered and written as they come. All in place only if nothing failed."""
         assert self.out is not None
         manifest = Manifest(self.salt, inputs=stamps[0], assets=stamps[1])
         manifest.counts = [len(site.articles), len(site.actors), len(site.events)]
         manifest.warnings = len(site.warnings)
-        if previous is not None:
-            present = _files_in(self.out)
-            keep = {
-                p.path: previous.pages[p.path]
-                for p in pages
-                if previous.pages.get(p.path, ("",))[0] == signatures[p.path].hex()
-                and p.path in present
-            }
-            pages = [p for p in pages if p.path not in keep]
-            manifest.pages.update(keep)
-            manifest.static.update(previous.static)
-        rendered, errors = self._render(pages, env, config)
-        if errors:
-            return _result(site, errors, [], 0)
-        for page in rendered:
-            manifest.pages[page.path] = (signatures[page.path].hex(), html_digest(page.html))
-        if previous is None:
-            written = write_site(self.out, rendered, statics, manifest)
-        else:
-            written = update_site(self.out, rendered, statics, manifest, previous.pages)
+        store = self._page_store()
+        output = Output(self.out, None if previous is None else previous.pages)
+        try:
+            todo = self._reuse(pages, signatures, previous, manifest, output, store)
+            errors: list[ContentError] = []
+            report = self.progress
+            tell = (lambda done, total: report("rendering", done, total)) if report else None
+            stream = render_stream(todo, env, config, errors, jobs=self.jobs, progress=tell)
+            for page in stream:
+                data = page.html.encode("utf-8")
+                signature, digest = signatures[page.path].hex(), bytes_digest(data)
+                manifest.pages[page.path] = (signature, digest)
+                if output.needs(page.path, digest):
+                    written = output.write(page.path, data)
+                else:
+                    written = output_path(self.out, page.path)
+                if store is not None:
+                    store.keep(signature, digest, written)
+            if errors:
+                output.abort()
+                return _result(site, errors, [], 0)
+            old_static = dict(manifest.static)
+            put_statics(output, statics, manifest)
+            gone = set(previous.pages) - set(manifest.pages) if previous else set()
+            written_paths = output.commit(manifest, gone | (old_static.keys() - manifest.static))
+        except BaseException:
+            output.abort()
+            raise
+        if store is not None:
+            store.retain(signature for signature, _ in manifest.pages.values())
+            if self.save_cache:
+                store.save()
         positions = {a.path: i for i, a in enumerate(site.articles)}
         self._last = _Last(site, env, config, manifest, statics, positions)
-        return _result(site, [], written, len(rendered))
+        return _result(site, [], written_paths, len(todo))
+
+    def _reuse(
+        self,
+        pages: list[PageView],
+        signatures: dict[str, bytes],
+        previous: Manifest | None,
+        manifest: Manifest,
+        output: Output,
+        store: PageStore | None,
+    ) -> list[PageView]:
+        """Record the pages that need no rendering (unchanged in output/, or in the page
+        store); return the others."""
+        present = _files_in(self.out) if previous is not None and self.out else set()
+        todo: list[PageView] = []
+        for page in pages:
+            signature = signatures[page.path].hex()
+            before = previous.pages.get(page.path) if previous is not None else None
+            if before is not None and before[0] == signature and page.path in present:
+                manifest.pages[page.path] = before
+                if store is not None and self.out is not None:
+                    store.keep(signature, before[1], output_path(self.out, page.path))
+                continue
+            found = store.find(signature) if store is not None else None
+            if found is None:
+                todo.append(page)
+                continue
+            source, digest = found
+            manifest.pages[page.path] = (signature, digest)
+            if output.needs(page.path, digest):
+                output.link(page.path, source)
+        if previous is not None:
+            manifest.static.update(previous.static)
+        return todo
 
     def _render(
         self, pages: list[PageView], env: Environment, config: Config
@@ -375,11 +437,20 @@ class Builder:
         tell = (lambda done, total: report("rendering", done, total)) if report else None
         return render_all(pages, env, config, jobs=self.jobs, progress=tell)
 
+    def _page_store(self) -> PageStore | None:
+        if self.cache_dir is None:
+            return None
+        if self._store is None:
+            self._store = PageStore(self.cache_dir, self.salt)
+        return self._store
+
     def flush_cache(self) -> None:
         """Write the parse cache to disk if it changed since it was last written."""
         if self.cache_dir is not None and self._dirty and self._entries is not None:
             save_cache(self.cache_dir, self._key, self._entries, self._dirty)
             self._dirty = set()
+        if self._store is not None:
+            self._store.save()
 
 
 @dataclass(frozen=True, slots=True)

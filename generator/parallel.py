@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import jinja2
@@ -53,22 +53,53 @@ def fork_map(
     progress: Progress | None = None,
 ) -> list[R]:
     """`[work(item) for item in items]`, in `jobs` forked processes when worth it."""
-    total = len(items)
+    return list(fork_imap(work, items, jobs=jobs, progress=progress))
+
+
+def fork_imap(
+    work: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Iterator[R]:
+    """`work(item)` for each item, in order, yielded as soon as each is done: the caller
+    can write results away while workers go on, and needs to hold none of them."""
+    total, done = len(items), 0
     chunks = [(start, min(start + CHUNK, total)) for start in range(0, total, CHUNK)]
-    results: list[R] = []
     if jobs <= 1 or len(chunks) < 4 or "fork" not in multiprocessing.get_all_start_methods():
         for start, end in chunks:
-            results += [work(item) for item in items[start:end]]
+            yield from (work(item) for item in items[start:end])
             if progress is not None:
-                progress(len(results), total)
-        return results
+                progress(end, total)
+        return
     context = multiprocessing.get_context("fork")
     with context.Pool(min(jobs, len(chunks)), _adopt, (work, items)) as pool:
-        for done in pool.imap(_run, chunks):
-            results += done
+        for results in pool.imap(_run, chunks):
+            yield from results
+            done += len(results)
             if progress is not None:
-                progress(len(results), total)
-    return results
+                progress(done, total)
+
+
+def render_stream(
+    pages: Sequence[PageView],
+    env: jinja2.Environment,
+    config: Config,
+    errors: list[ContentError],
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Iterator[Page]:
+    """Every page rendered, in order, as it is done; template errors are added to `errors`
+    once each, sorted, when the stream ends."""
+    found: dict[tuple[str, int, str], ContentError] = {}
+    work = lambda page: render_pages([page], env, config)  # noqa: E731
+    for done, more in fork_imap(work, pages, jobs=jobs, progress=progress):
+        yield from done
+        for error in more:
+            found.setdefault((str(error.path), error.line, error.message), error)
+    errors += sorted(found.values())
 
 
 def render_all(
@@ -80,13 +111,6 @@ def render_all(
     progress: Progress | None = None,
 ) -> tuple[list[Page], list[ContentError]]:
     """Render every page; errors once each, sorted."""
-    results = fork_map(
-        lambda page: render_pages([page], env, config), pages, jobs=jobs, progress=progress
-    )
-    rendered: list[Page] = []
-    errors: dict[tuple[str, int, str], ContentError] = {}
-    for done, more in results:
-        rendered += done
-        for error in more:
-            errors.setdefault((str(error.path), error.line, error.message), error)
-    return rendered, sorted(errors.values())
+    errors: list[ContentError] = []
+    rendered = list(render_stream(pages, env, config, errors, jobs=jobs, progress=progress))
+    return rendered, errors

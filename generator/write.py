@@ -1,11 +1,13 @@
 """Write the rendered site, so that a failed build never leaves a damaged output/.
 
 A first (or full) build writes everything into a temp folder beside output/
-and swaps it in with two renames. Later builds change output/ in place, but
-only after every page was rendered without error: each changed file is
-replaced atomically (temp file and rename), files whose bytes are the same are
-left alone (their mtime stays), pages that no longer exist are removed, and the
-manifest that records all of this is written last.
+and swaps it in with two renames. Later builds change output/ in place: each
+changed file is written to a temp file beside its target as soon as it is
+rendered, and all are renamed into place only after every page was rendered
+without error. Files whose bytes are the same are left alone (their mtime
+stays), pages that no longer exist are removed, and the manifest that records
+all of this is written last. Pages are written as they come, so a build never
+holds the whole site's HTML in memory.
 """
 
 from __future__ import annotations
@@ -90,7 +92,11 @@ def read_manifest(out: Path, key: str) -> Manifest | None:
 
 
 def html_digest(html: str) -> str:
-    return hashlib.blake2b(html.encode("utf-8"), digest_size=16).hexdigest()
+    return bytes_digest(html.encode("utf-8"))
+
+
+def bytes_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def static_stamp(source: Path) -> tuple[str, int, int]:
@@ -98,78 +104,130 @@ def static_stamp(source: Path) -> tuple[str, int, int]:
     return (str(source), info.st_size, info.st_mtime_ns)
 
 
-def write_site(
-    out: Path, pages: Iterable[Page], statics: Iterable[tuple[Path, str]], manifest: Manifest
-) -> list[str]:
-    """Write every file into a fresh folder, then put it in place of `out`. Returns paths."""
-    out = out.absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = out.parent / f".{out.name}.new-{os.getpid()}"
-    retired = out.parent / f".{out.name}.old-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    written: list[str] = []
-    try:
-        staging.mkdir()
-        for source, relative in statics:
-            _copy(source, output_path(staging, relative))
-            manifest.static[relative] = static_stamp(source)
-            written.append(relative)
-        for page in pages:
-            target = output_path(staging, page.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.html, encoding="utf-8")
-            written.append(page.path)
-        (staging / MARKER).write_text(manifest.to_json(), encoding="utf-8")
-        _swap(staging, out, retired)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return written
+class Output:
+    """Files for output/, written out of place and put in place only by `commit()`.
+
+    With no previous build, files go into a fresh folder beside output/ that is swapped
+    in whole. Otherwise each file goes to a temp file beside its target, and all are
+    renamed into place at the end. `abort()` removes what was written: output/ stays as
+    it was. Files can be written as they are rendered: nothing needs to be held.
+    """
+
+    def __init__(self, out: Path, previous: Mapping[str, tuple[str, str]] | None) -> None:
+        self.out = out.absolute()
+        self.previous = previous
+        self.written: list[str] = []
+        self._moves: list[tuple[Path, Path]] = []  # (temp, target), in place only
+        self._folders: set[Path] = set()
+        if previous is None:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            self.top = self.out.parent / f".{self.out.name}.new-{os.getpid()}"
+            shutil.rmtree(self.top, ignore_errors=True)
+            self.top.mkdir()
+        else:
+            self.top = self.out
+
+    def needs(self, relative: str, digest: str) -> bool:
+        """False when output/ holds these very bytes at `relative` already."""
+        if self.previous is None or self.previous.get(relative, ("", ""))[1] != digest:
+            return True
+        return not output_path(self.out, relative).exists()
+
+    def write(self, relative: str, data: bytes) -> Path:
+        """Write a file; returns where its bytes are now (they keep that inode)."""
+        place = self._place(relative)
+        place.write_bytes(data)
+        return place
+
+    def link(self, relative: str, source: Path) -> None:
+        """The file `source` (from the page store) at `relative`: linked, else copied."""
+        place = self._place(relative)
+        try:
+            os.link(source, place)
+        except OSError:
+            shutil.copyfile(source, place)
+
+    def copy(self, relative: str, source: Path) -> None:
+        shutil.copyfile(source, self._place(relative))
+
+    def commit(self, manifest: Manifest, remove: Iterable[str] = ()) -> list[str]:
+        """Put everything in place, remove `remove`, write the manifest last."""
+        if self.previous is None:
+            retired = self.out.parent / f".{self.out.name}.old-{os.getpid()}"
+            (self.top / MARKER).write_text(manifest.to_json(), encoding="utf-8")
+            _swap(self.top, self.out, retired)
+        else:
+            for temp, target in self._moves:
+                temp.replace(target)
+            self._moves = []
+            for relative in remove:
+                output_path(self.out, relative).unlink(missing_ok=True)
+            _replace(self.out / MARKER, manifest.to_json().encode("utf-8"))
+        return self.written
+
+    def abort(self) -> None:
+        if self.previous is None:
+            shutil.rmtree(self.top, ignore_errors=True)
+        else:
+            for temp, _ in self._moves:
+                temp.unlink(missing_ok=True)
+            self._moves = []
+
+    def _place(self, relative: str) -> Path:
+        target = output_path(self.top, relative)
+        folder = target.parent
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        self.written.append(relative)
+        if self.previous is None:
+            return target
+        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        self._moves.append((temp, target))
+        return temp
 
 
-def update_site(
-    out: Path,
-    pages: Iterable[Page],
-    statics: Iterable[tuple[Path, str]],
-    manifest: Manifest,
-    previous: Mapping[str, tuple[str, str]],
-) -> list[str]:
-    """Change `out` in place: write changed files, remove stale ones, then the manifest."""
-    written: list[str] = []
-    for page in pages:
-        target = output_path(out, page.path)
-        if previous.get(page.path, ("", ""))[1] != manifest.pages[page.path][1] or (
-            not target.exists()
-        ):
-            _replace(target, page.html.encode("utf-8"))
-            written.append(page.path)
-    statics = list(statics)
-    old_static = dict(manifest.static)
+def put_statics(output: Output, statics: Iterable[tuple[Path, str]], manifest: Manifest) -> None:
+    """Copy the static files that changed (all, for a fresh output/) and record them."""
+    old = dict(manifest.static)
     manifest.static = {}
     for source, relative in statics:
         stamp = static_stamp(source)
         manifest.static[relative] = stamp
-        if old_static.get(relative) != stamp or not output_path(out, relative).exists():
-            _copy(source, output_path(out, relative))
-            written.append(relative)
-    for relative in (set(previous) - set(manifest.pages)) | (
-        set(old_static) - set(manifest.static)
-    ):
-        output_path(out, relative).unlink(missing_ok=True)
-    _replace(out / MARKER, manifest.to_json().encode("utf-8"))
-    return written
+        fresh = output.previous is None
+        if fresh or old.get(relative) != stamp or not output_path(output.out, relative).exists():
+            output.copy(relative, source)
+
+
+def write_pages(
+    out: Path,
+    pages: Iterable[Page],
+    statics: Iterable[tuple[Path, str]],
+    manifest: Manifest,
+    previous: Mapping[str, tuple[str, str]] | None,
+) -> list[str]:
+    """Write rendered pages (whose digests are in `manifest` already) and static files:
+    afresh when there is no `previous`, else only what changed. Returns the paths written."""
+    output = Output(out, previous)
+    try:
+        for page in pages:
+            if output.needs(page.path, manifest.pages[page.path][1]):
+                output.write(page.path, page.html.encode("utf-8"))
+        old_static = dict(manifest.static)
+        put_statics(output, statics, manifest)
+        stale = (set(previous or ()) - set(manifest.pages)) | (
+            set(old_static) - set(manifest.static)
+        )
+        return output.commit(manifest, stale)
+    except BaseException:
+        output.abort()
+        raise
 
 
 def _replace(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temp.write_bytes(data)
-    temp.replace(target)
-
-
-def _copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    shutil.copyfile(source, temp)
     temp.replace(target)
 
 
