@@ -47,6 +47,8 @@ _TYPES: dict[str, type[Any]] = {
     )
 }
 
+_FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _TYPES.values()}
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -64,9 +66,9 @@ def _encode(value: object) -> object:
         return {"$date": value.isoformat()}
     if isinstance(value, Path):
         return {"$path": str(value)}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-        return {"$type": type(value).__name__, **fields}
+    names = _FIELDS.get(type(value))
+    if names is not None:
+        return {"$type": type(value).__name__, **{name: getattr(value, name) for name in names}}
     raise TypeError(f"cannot cache {type(value).__name__}")
 
 
@@ -107,8 +109,8 @@ def load_cache(folder: Path, key: str) -> dict[Path, Entry]:
             if data.get("key") != key:
                 continue
             found = {
-                Path(path): Entry(size, mtime, doc, rendered, linking)
-                for path, (size, mtime, doc, rendered, linking) in data["files"].items()
+                doc.path: Entry(size, mtime, doc, rendered, linking)
+                for size, mtime, doc, rendered, linking in data["files"].values()
             }
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             continue
