@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 
@@ -21,7 +20,6 @@ def make_slug(text: str) -> str:
     return slug
 
 
-@functools.lru_cache(maxsize=1 << 16)  # names recur across thousands of stories
 def name_key(text: str) -> str:
     """How names, aliases and slugs are compared: case and spacing do not matter."""
     return " ".join(text.split()).casefold()

@@ -8,10 +8,11 @@ that pages share them (and fingerprints of them are computed once).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
+from typing import TypeVar
 
 from markupsafe import Markup
 
@@ -34,7 +35,9 @@ KIND_LABELS = {"person": "Person", "organization": "Organisation", "other": "Oth
 HOME_STORIES, HOME_ACTORS, HOME_EVENTS, CO_ACTORS = 10, 12, 8, 12
 SOURCE_KINDS = {"article": "", "actor": "Actor", "event": "Event"}
 PAGE_STORIES = 500  # stories one page lists; a longer timeline is split by year, then month
+INDEX_ENTRIES = 1000  # actors or events one index page lists; more are split (see index_parts)
 STANCE_ORDER = {"asserts": 0, "confirms": 1, "disputes": 2, "denies": 3}
+T = TypeVar("T")
 GRAPH_NEIGHBOURS, GRAPH_ACTORS, GRAPH_EDGES, GRAPH_PAIRS = 12, 30, 4, 15
 
 
@@ -155,6 +158,7 @@ class Views:
     _years: list[int] = field(default_factory=list)  # of each article, by index
     _months: list[int] = field(default_factory=list)
     page_stories: int = PAGE_STORIES
+    index_entries: int = INDEX_ENTRIES
     _pairs: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def card(self, index: int) -> Card:
@@ -244,10 +248,10 @@ class Views:
         yield PageView("index.html", "index.html", self.home())
         yield PageView("timeline.html", "timeline.html", self.all_stories())
         yield from self.part_pages("timeline", "", range(len(site.articles)))
-        sections = self.actor_index()
-        feeds = self.feed_links()
-        yield PageView("actors.html", "actors.html", {"sections": sections, "feeds": feeds})
-        yield PageView("events.html", "events.html", self.event_index())
+        for path, context in self.actor_index_pages():
+            yield PageView(path, "actors.html", context)
+        for path, context in self.event_index_pages():
+            yield PageView(path, "events.html", context)
         yield PageView("graph.html", "graph.html", self.graph_page())
         for index, article in enumerate(site.articles):
             yield PageView(article_url(article), "article.html", self.article_page(index))
@@ -410,27 +414,51 @@ class Views:
         self._buckets[kind, slug] = bucket
         return bucket
 
-    def actor_index(self) -> tuple[Group, ...]:
-        """`actors.html`: a section per kind, each A-Z, with story counts."""
-        sections = []
-        for kind, title in KIND_TITLES.items():
-            links = [
-                self.actor_link(a.slug, len(self.site.actor_articles.get(a.slug, ())))
+    def actor_index_pages(self) -> list[tuple[str, dict[str, object]]]:
+        """`actors.html`: a section per kind, each A-Z, with story counts; past
+        `index_entries` actors, a page per initial (see `index_parts`)."""
+        kinds = {kind: n for n, kind in enumerate(KIND_TITLES)}
+        entries = sorted(
+            (
+                (_initial(a.name), kinds.get(a.kind, len(kinds)), a.name.casefold(), a.slug)
                 for a in self.site.actors.values()
-                if a.kind == kind
-            ]
-            if links:
-                sections.append(Group(kind, title, groups=by_initial(links)))
-        return tuple(sections)
+            ),
+        )
+        parts = index_parts([(e[0], e) for e in entries], self.index_entries)
+        pages = []
+        links = _index_links("actors.html", parts)
+        for key, label, chosen in parts:
+            sections = []
+            for kind, title in KIND_TITLES.items():
+                found = [
+                    self.actor_link(slug, len(self.site.actor_articles.get(slug, ())))
+                    for _, _, _, slug in chosen
+                    if self.site.actors[slug].kind == kind
+                ]
+                if found:
+                    sections.append(Group(kind, title, groups=by_initial(found)))
+            path = _part_url("actors.html", key)
+            context: dict[str, object] = {"sections": tuple(sections)}
+            context |= {"feeds": self.feed_links(), "parts": links, "here": path, "part": label}
+            pages.append((path, context))
+        return pages
 
-    def event_index(self) -> dict[str, object]:
+    def event_index_pages(self) -> list[tuple[str, dict[str, object]]]:
+        """`events.html`: every event, in the model's order (oldest first, undated last);
+        past `index_entries` events, a page per year (see `index_parts`)."""
         site = self.site
-        events = [
-            self.event_link(e.slug, len(site.event_articles.get(e.slug, ())))
-            for e in site.events.values()
-        ]
-        dates = {event_url(s): e.date for s, e in site.events.items()}
-        return {"events": events, "dates": dates, "feeds": self.feed_links()}
+        dated = [(str(e.date.year) if e.date else "", slug) for slug, e in site.events.items()]
+        parts = index_parts(dated, self.index_entries, label=lambda year: year or "Date unknown")
+        links = _index_links("events.html", parts)
+        pages = []
+        for key, label, chosen in parts:
+            events = [self.event_link(s, len(site.event_articles.get(s, ()))) for s in chosen]
+            dates = {event_url(s): site.events[s].date for s in chosen}
+            path = _part_url("events.html", key)
+            context: dict[str, object] = {"events": events, "dates": dates}
+            context |= {"feeds": self.feed_links(), "parts": links, "here": path, "part": label}
+            pages.append((path, context))
+        return pages
 
     def article_page(self, index: int) -> dict[str, object]:
         articles = self.site.articles
@@ -631,6 +659,45 @@ def _runs(indexes: Sequence[int], keys: list[int]) -> list[tuple[int, tuple[int,
             runs.append((keys[indexes[start]], tuple(indexes[start:at])))
             start = at
     return runs
+
+
+def index_parts(
+    entries: Sequence[tuple[str, T]], limit: int, label: Callable[[str], str] = str
+) -> list[tuple[str, str, list[T]]]:
+    """An index's entries, each under its group (a year, an initial), in page-sized parts
+    as (key, label, entries): all in one when they fit, else a part per group and a
+    too-full group in equal slices. The first part's key is "": it is the index page."""
+    if len(entries) <= limit:
+        return [("", "", [entry for _, entry in entries])]
+    parts: list[tuple[str, str, list[T]]] = []
+    for group, members in groupby(entries, key=itemgetter(0)):
+        chosen = [entry for _, entry in members]
+        count = -(-len(chosen) // limit)
+        name, text = _slug_key(group), label(group)
+        for n in range(count):
+            piece = chosen[n * limit : (n + 1) * limit]
+            if count == 1:
+                parts.append((name, text, piece))
+            else:
+                parts.append((f"{name}-{n + 1}", f"{text} ({n + 1}/{count})", piece))
+    return [("", parts[0][1], parts[0][2]), *parts[1:]]
+
+
+def _slug_key(group: str) -> str:
+    """A group as a file name part: `2023`, `a`; `#` and "" (undated) get words."""
+    if group == "":
+        return "undated"
+    return "other" if group == "#" else group.casefold()
+
+
+def _part_url(base: str, key: str) -> str:
+    return base if not key else f"{base.removesuffix('.html')}.{key}.html"
+
+
+def _index_links(base: str, parts: list[tuple[str, str, list[T]]]) -> list[Link]:
+    if len(parts) < 2:
+        return []
+    return [Link(_part_url(base, key), text, len(chosen)) for key, text, chosen in parts]
 
 
 def by_initial(links: Iterable[Link]) -> tuple[Group, ...]:

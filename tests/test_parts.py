@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from generator.build import Builder
 from generator.parallel import render_all
 from generator.render import make_env
@@ -39,6 +41,37 @@ def test_a_timeline_over_the_limit_splits_by_year_then_month(tmp_path: Path) -> 
     html = {page.path: page.html for page in rendered}
     assert 'href="../actors/ada-north.2022.html"' in html["actors/ada-north.html"]
     assert 'href="../actors/ada-north.html"' in html["actors/ada-north.2022.html"]
+
+
+def test_long_indexes_split_actors_by_initial_and_events_by_year(tmp_path: Path) -> None:
+    site_dir = tmp_path / "small"
+    shutil.copytree(FIXTURES / "small", site_dir)
+    site = Builder(site_dir, None).build().site
+    assert site is not None
+    views = Views(site, index_entries=2)  # 4 actors, 2 events: the actors split, not events
+    pages = {page.path: page for page in views.html_pages()}
+    rendered, errors = render_all(list(pages.values()), make_env(None), site.config)
+    assert errors == []
+    html = {page.path: BeautifulSoup(page.html, "html.parser") for page in rendered}
+    actor_parts = ["actors.html", "actors.b.html", "actors.d.html", "actors.h.html"]
+    assert [p for p in html if p.startswith("actors.")] == actor_parts
+    for path in actor_parts:
+        nav = html[path].select(".parts a")
+        assert [a["href"] for a in nav] == actor_parts
+        assert [a["href"] for a in nav if a.get("aria-current") == "page"] == [path]
+    assert texts(html["actors.d.html"], ".az li a") == ["Dock Workers Union"]
+    assert texts(html["actors.d.html"], ".az h2") == ["Others"]
+    assert html["events.html"].select(".parts") == []
+
+    views = Views(site, index_entries=1)  # now the events too: a page per year, oldest first
+    pages = {page.path: page for page in views.html_pages()}
+    chosen = [pages["events.html"], pages["events.2023.html"]]
+    rendered, errors = render_all(chosen, make_env(None), site.config)
+    first, second = (BeautifulSoup(page.html, "html.parser") for page in rendered)
+    assert texts(first, ".chronology a") == ["Harbour crisis"]
+    assert texts(second, ".chronology a") == ["Harbour strike"]
+    assert texts(second, ".parts a") == ["2022", "2023"]
+    assert "2023" in texts(second, "title")[0]
 
 
 def test_no_page_passes_one_megabyte_on_a_big_corpus(tmp_path: Path) -> None:
