@@ -171,8 +171,8 @@ def test_corrupt_cache_and_manifest_fall_back_to_a_full_build(site: Path, tmp_pa
 def test_a_cache_from_another_generator_version_is_not_used(site: Path, tmp_path: Path) -> None:
     for shard in (site / ".cache/dossier").glob("shard-*.json"):
         data = json.loads(shard.read_text(encoding="utf-8"))
-        for entry in data["files"].values():
-            entry[2]["title"] = "Poisoned title"  # what a stale cache would wrongly give
+        for entry in data["files"]:
+            entry[3][2] = "Poisoned title"  # what a stale cache would wrongly give
         data["key"] = "dossier 0.0.0 format 0"
         shard.write_text(json.dumps(data), encoding="utf-8")
     manifest = json.loads((site / "output" / MARKER).read_text(encoding="utf-8"))

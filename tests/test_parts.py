@@ -60,6 +60,7 @@ def test_long_indexes_split_actors_by_initial_and_events_by_year(tmp_path: Path)
         assert [a["href"] for a in nav] == actor_parts
         assert [a["href"] for a in nav if a.get("aria-current") == "page"] == [path]
     assert texts(html["actors.d.html"], ".az li a") == ["Dock Workers Union"]
+    assert texts(html["actors.d.html"], ".masthead [aria-current=page]") == ["Actors"]
     assert texts(html["actors.d.html"], ".az h2") == ["Others"]
     assert html["events.html"].select(".parts") == []
 
