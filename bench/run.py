@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import itertools
 import os
 import platform
 import queue
@@ -57,6 +58,9 @@ SAMPLE_EVERY = 0.02  # seconds between two samples of the process tree's memory
 PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
 TIMEOUT = 3600.0  # no server may take longer than this to be ready
 DOSSIER = [sys.executable, "-m", "generator"]  # run in CODE, so that CODE/generator is used
+TRASH = CACHE / "trash"
+SETTLE = 30.0  # seconds to wait after deleting the trash, before timing anything again
+_TRASHED = itertools.count()
 CODE = CACHE / "dossier-code"  # generator/ as it was when the benchmark started
 
 
@@ -323,8 +327,20 @@ def dossier_has_jobs() -> bool:
 
 
 def remove(*paths: Path) -> None:
+    """Move out of the way at once, into the trash, emptied only between scales: deleting
+    a tree of tens of thousands of files leaves the kernel work (seen here: 5 to 7 s of
+    system time) that would land on whichever build is timed next."""
     for path in paths:
-        shutil.rmtree(path, ignore_errors=True)
+        if path.exists() or path.is_symlink():
+            TRASH.mkdir(parents=True, exist_ok=True)
+            path.rename(TRASH / f"{next(_TRASHED)}-{path.name}")
+
+
+def empty_trash() -> None:
+    """Delete what `remove` put aside, then let the file system settle (untimed)."""
+    if TRASH.exists():
+        shutil.rmtree(TRASH, ignore_errors=True)
+        time.sleep(SETTLE)
 
 
 def edit_body(path: Path, marker: str) -> None:
@@ -476,12 +492,14 @@ class Bench:
     def scale(self, articles: int, jobs: bool) -> None:
         """Every row for one size of site."""
         sites = Sites.prepare(articles)
+        empty_trash()
         base, picks = self.dossier_builds(sites, jobs)
         self.reference_builds(sites, base)
         edited = picks[self.times("dossier") :][: self.edits]
         if len(edited) < self.edits:
             raise BenchError(f"not enough articles for {self.edits} edits at {articles:,}")
         self.saves(sites, edited)
+        empty_trash()
 
     def dossier_builds(self, sites: Sites, jobs: bool) -> tuple[Row, list[Path]]:
         """dossier's build rows; its default cold build, and the articles to edit."""

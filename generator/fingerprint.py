@@ -17,6 +17,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import meta
+from markupsafe import Markup
 
 _PACKAGE = Path(__file__).parent
 
@@ -48,7 +49,12 @@ class Fingerprints:
         h.update(kind.__name__.encode())
         for name in names:
             part = getattr(value, name)
-            if type(part) in (tuple, list) and part and _holds_views(part):
+            kind = type(part)
+            if kind is str or kind is Markup:  # most fields: fed as they are, no repr copy
+                data = part.encode("utf-8")
+                h.update((b"s%d:" if kind is str else b"m%d:") % len(data))
+                h.update(data)
+            elif kind in (tuple, list) and part and _holds_views(part):
                 self._feed(h, part)  # views inside views: digest each shared one once
             else:
                 h.update(repr(part).encode("utf-8"))  # plain data: its repr says it all

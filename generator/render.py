@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from generator import __version__
 from generator.config import Config
@@ -44,7 +45,9 @@ def make_env(site_templates: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(rel=rel, date=show_date, isodate=iso_date, month=show_month)
+    env.filters.update(
+        rel=rel, date=show_date, isodate=iso_date, month=show_month, timetag=time_tag
+    )
     env.filters.update(absolute=absolute, rfc3339=rfc3339)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     return env
@@ -77,6 +80,11 @@ def show_month(moment: Moment) -> str:
 
 def iso_date(moment: Moment) -> str:
     return moment.isoformat()
+
+
+def time_tag(moment: Moment) -> Markup:
+    """`<time datetime="2023-05-03">3 May 2023</time>`: in Python, as it is in every list."""
+    return Markup(f'<time datetime="{escape(iso_date(moment))}">{escape(show_date(moment))}</time>')
 
 
 def render_pages(
