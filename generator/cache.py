@@ -1,8 +1,10 @@
 """The build cache: parsed documents and rendered Markdown, kept between runs.
 
-Stored as JSON in `SITE/.cache/dossier/`, spread over a few files by path so that a
-small edit rewrites one small file (never pickle: a site folder from
-someone else must not be able to run code through its cache). An entry is
+Stored in `SITE/.cache/dossier/`, spread over a few files by path so that a small
+edit rewrites one small file. Each file is one line of JSON (the documents, each
+as a list of its fields) followed by the rendered HTML as raw UTF-8, which the JSON
+points into: never pickle, so that a site folder from someone else cannot run code
+through its cache. An entry is
 reused only while its file's size and mtime are unchanged. A cache from another
 version of the generator, another format or other Markdown settings, or one
 that cannot be read, is dropped whole: the build then parses everything again,
@@ -18,6 +20,7 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +32,7 @@ from generator.parse import ActorDoc, ArticleDoc, Body, Doc, EventDoc
 from generator.schema import ClaimDoc, Moment, Name, Source
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 4
+FORMAT = 5
 SHARDS = 32
 
 
@@ -63,22 +66,31 @@ def _optional(codec: Codec) -> Codec:
 
 def _many(codec: Codec) -> Codec:
     write, read = codec
-    return (lambda v: [write(x) for x in v], lambda v: tuple(read(x) for x in v))
+    return (lambda v: [write(x) for x in v], lambda v: tuple(map(read, v)))
 
 
 def _row(cls: type[Any], *codecs: Codec) -> Codec:
     """A dataclass as the list of its fields, each through its codec."""
     names = tuple(f.name for f in dataclasses.fields(cls))
     assert len(names) == len(codecs), f"{cls.__name__}: a codec per field"
-    pairs = tuple(zip(names, codecs, strict=True))
+    fields = attrgetter(*names)  # every field at once, as a tuple
+    writers = tuple(write for write, _ in codecs)
     readers = tuple(read for _, read in codecs)
 
     def write(value: Any) -> list[Any]:
-        return [codec[0](getattr(value, name)) for name, codec in pairs]
+        return [field(item) for field, item in zip(writers, fields(value), strict=True)]
 
     def read(row: list[Any]) -> Any:
         return cls(*[field(item) for field, item in zip(readers, row, strict=True)])
 
+    def read_plain(row: list[Any]) -> Any:  # the common case, kept cheap
+        return cls(*row)
+
+    def write_plain(value: Any) -> list[Any]:
+        return list(fields(value))
+
+    if all(codec is _PLAIN for codec in codecs):
+        return write_plain, read_plain
     return write, read
 
 
@@ -113,14 +125,39 @@ _RENDERED = _row(
 )
 
 
-def encode_entry(entry: Entry) -> list[Any]:
+class _Tail:
+    """Rendered HTML kept out of the JSON, as raw UTF-8 after it: most of a shard's bytes,
+    copied rather than escaped and parsed."""
+
+    def __init__(self, data: bytes = b"", base: int = 0) -> None:
+        self.data, self.base = data, base  # the HTML starts at data[base]
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def put(self, text: str) -> list[int]:
+        raw = text.encode("utf-8")
+        self.parts.append(raw)
+        self.size += len(raw)
+        return [self.size - len(raw), len(raw)]
+
+    def get(self, span: list[int]) -> str:
+        start, length = span
+        start += self.base
+        if start < self.base or length < 0 or start + length > len(self.data):
+            raise ValueError("cache shard cut short")
+        return self.data[start : start + length].decode("utf-8")
+
+
+def encode_entry(entry: Entry, tail: _Tail) -> list[Any]:
     kind = _KINDS[type(entry.doc)]
     doc, rendered = _DOCS[kind][0](entry.doc), _RENDERED[0](entry.rendered)
+    rendered[0] = tail.put(rendered[0])
     return [entry.size, entry.mtime_ns, kind, doc, rendered, entry.linking]
 
 
-def decode_entry(row: list[Any]) -> Entry:
+def decode_entry(row: list[Any], tail: _Tail) -> Entry:
     size, mtime, kind, doc, rendered, linking = row
+    rendered[0] = tail.get(rendered[0])
     return Entry(int(size), int(mtime), _DOCS[kind][1](doc), _RENDERED[1](rendered), linking)
 
 
@@ -138,11 +175,16 @@ def load_cache(folder: Path, key: str) -> dict[Path, Entry]:
     entries: dict[Path, Entry] = {}
     for shard in range(SHARDS):
         try:
-            text = (folder / f"shard-{shard:02d}.json").read_text(encoding="utf-8")
-            data = json.loads(text)
-            if data.get("key") != key:
+            data = (folder / f"shard-{shard:02d}.dat").read_bytes()
+            end = data.index(b"\n")  # one line of JSON (it never holds a raw newline)
+            head = json.loads(data[:end])
+            if head.get("key") != key:
                 continue
-            found = {entry.doc.path: entry for entry in map(decode_entry, data["files"])}
+            tail = _Tail(data, end + 1)
+            found = {
+                entry.doc.path: entry
+                for entry in (decode_entry(row, tail) for row in head["files"])
+            }
         except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
             continue
         entries.update(found)
@@ -158,16 +200,19 @@ def save_cache(
     if not ignore.exists():
         ignore.write_text("# written by dossier: a cache, safe to delete\n*\n", encoding="utf-8")
     wanted = set(range(SHARDS) if shards is None else shards)
-    files: dict[int, list[object]] = {shard: [] for shard in wanted}
+    files: dict[int, tuple[list[object], _Tail]] = {shard: ([], _Tail()) for shard in wanted}
     for path, entry in entries.items():
         shard = shard_of(path)
         if shard in files:
-            files[shard].append(encode_entry(entry))
-    for shard, content in files.items():
-        text = json.dumps({"key": key, "files": content}, ensure_ascii=False)
-        temp = folder / f"shard-{shard:02d}.json.{os.getpid()}.tmp"
-        temp.write_text(text, encoding="utf-8")
-        temp.replace(folder / f"shard-{shard:02d}.json")
+            rows, tail = files[shard]
+            rows.append(encode_entry(entry, tail))
+    for shard, (rows, tail) in files.items():
+        head = json.dumps({"key": key, "files": rows}).encode("ascii")
+        temp = folder / f"shard-{shard:02d}.dat.{os.getpid()}.tmp"
+        with temp.open("wb") as out:
+            out.write(head + b"\n")
+            out.writelines(tail.parts)
+        temp.replace(folder / f"shard-{shard:02d}.dat")
 
 
 def is_fresh(entry: Entry | None, ref: SourceRef) -> bool:

@@ -59,3 +59,18 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
     }
     assert loaded == expected
     assert load_cache(tmp_path / "cache", "another key") == {}
+
+
+def test_a_shard_cut_short_is_dropped_not_misread(tmp_path: Path) -> None:
+    entries = entries_of(FIXTURES / "small")
+    save_cache(tmp_path, "key", entries)
+    shards = sorted(tmp_path.glob("shard-*.dat"))
+    victim = max(shards, key=lambda p: p.stat().st_size)
+    victim.write_bytes(victim.read_bytes()[:-10])  # a write that never finished
+    loaded = load_cache(tmp_path, "key")
+    assert 0 < len(loaded) < len(entries)
+    assert all(
+        loaded[path] == dataclasses.replace(e, doc=loaded[path].doc)
+        for path, e in entries.items()
+        if path in loaded
+    )

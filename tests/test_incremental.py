@@ -158,7 +158,9 @@ def test_deleted_article_disappears_everywhere(site: Path) -> None:
 
 
 def test_corrupt_cache_and_manifest_fall_back_to_a_full_build(site: Path, tmp_path: Path) -> None:
-    for shard in (site / ".cache/dossier").glob("shard-*.json"):
+    shards = sorted((site / ".cache/dossier").glob("shard-*.dat"))
+    assert shards
+    for shard in shards:
         shard.write_text('{"key": "x", "files": [', encoding="utf-8")
     edit("content/articles/2022/first-warning.md", "A second", "Another")(site)
     build(site)
@@ -169,12 +171,15 @@ def test_corrupt_cache_and_manifest_fall_back_to_a_full_build(site: Path, tmp_pa
 
 
 def test_a_cache_from_another_generator_version_is_not_used(site: Path, tmp_path: Path) -> None:
-    for shard in (site / ".cache/dossier").glob("shard-*.json"):
-        data = json.loads(shard.read_text(encoding="utf-8"))
+    shards = sorted((site / ".cache/dossier").glob("shard-*.dat"))
+    assert shards
+    for shard in shards:
+        head, tail = shard.read_bytes().split(b"\n", 1)
+        data = json.loads(head)
         for entry in data["files"]:
             entry[3][2] = "Poisoned title"  # what a stale cache would wrongly give
         data["key"] = "dossier 0.0.0 format 0"
-        shard.write_text(json.dumps(data), encoding="utf-8")
+        shard.write_bytes(json.dumps(data).encode() + b"\n" + tail)
     manifest = json.loads((site / "output" / MARKER).read_text(encoding="utf-8"))
     manifest["key"] = "an older generator"
     (site / "output" / MARKER).write_text(json.dumps(manifest), encoding="utf-8")
