@@ -1,5 +1,5 @@
-"""`python -m generator` is the `dossier` command."""
+"""`python -m generator`: the same as the `dossier` command."""
 
-from generator.cli import main
+from generator.command import run
 
-raise SystemExit(main())
+run()

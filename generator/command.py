@@ -1,0 +1,23 @@
+"""The `dossier` command: the process's settings first, then the command line (`cli`).
+
+A build makes a few hundred thousand small objects that live until it ends (documents,
+references, views) and makes few reference cycles. Python's collector, by default, runs
+every 700 new objects and walks the young ones again and again: at 10,000 articles that
+was a third of a one-article rebuild (2.1 s down to 1.7 s, measured from before the
+imports). So the command collects every 10,000 objects instead. Code that imports
+`generator` as a library keeps its own settings.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+GC_THRESHOLDS = (10_000, 10, 10)
+gc.set_threshold(*GC_THRESHOLDS)  # before the imports below: they make many objects too
+
+from generator.cli import main  # noqa: E402
+
+
+def run() -> None:
+    sys.exit(main())
