@@ -25,6 +25,7 @@ from generator.cache import (
     is_fresh,
     load_cache,
     save_cache,
+    save_names,
     shard_of,
 )
 from generator.config import CONFIG_FILE, Config, load_config
@@ -40,12 +41,13 @@ from generator.discover import (
 from generator.errors import ContentError
 from generator.feeds import feed_warnings
 from generator.fingerprint import code_digest
-from generator.linking import make_linking, still_valid
-from generator.markup import Linking, Rendered, make_markdown, render_markdown, shorten
+from generator.linking import NameRow, linking_from_rows, name_rows, still_valid
+from generator.markup import Linking, Rendered, make_markdown, render_markdown
 from generator.model import Site, build_site
 from generator.pagestore import PageStore
 from generator.parallel import fork_map, render_all, render_stream
-from generator.parse import ArticleDoc, Body, Doc, parse_source
+from generator.parse import ArticleDoc, Doc, parse_source
+from generator.quick import front, prose_only, quick_build
 from generator.render import Page, make_env, page_signatures, page_signer, render_pages
 from generator.views import PageView, Views, article_url
 from generator.write import (
@@ -105,6 +107,9 @@ class Builder:
         self._prose_only: list[Path] = []  # articles whose prose alone changed in the last parse
         self._linking: tuple[Linking, str, MarkdownIt] | None = None
         self._store: PageStore | None = None  # rendered pages by signature (see pagestore)
+        self._names: tuple[str, list[NameRow]] | None = None  # linking key, the site's names
+        self._names_saved = ""  # the linking key of the names last written beside the cache
+        self._sources: dict[str, tuple[int, int]] = {}  # what this build reads: size, mtime
         self.save_cache = True  # a watcher turns this off and calls flush_cache() at the end
         self.skip_if_unchanged = skip_if_unchanged  # off for a watcher: it keeps the model
         self.jobs = jobs  # worker processes for rendering (forked: none under a watcher)
@@ -124,17 +129,28 @@ class Builder:
         refs = self._update_refs(changed)
         assets = self._assets_stamp(templates, static)
         inputs = _content_stamp(assets, refs)
+        self._sources = {str(ref.path): (ref.size, ref.mtime_ns) for ref in refs}
         previous = read_manifest(self.out, self.salt) if self.out is not None else None
         unchanged = self._unchanged(previous, inputs)
         if unchanged is not None:
             return unchanged
+        if previous is not None and previous.assets == assets:
+            quick = self._quick(refs, previous, inputs, config, templates)
+            if quick is not None:
+                return quick
         docs, bodies, errors = self._parse(refs, config)
         site, more = build_site(config, docs, bodies, drafts=self.drafts)
         errors += more
         warned = [*site.warnings, *feed_warnings(config, self.root)]  # no base_url, no feeds
         site = replace(site, warnings=tuple(sorted(warned)))
         env = make_env(templates)
-        if previous is not None and previous.assets == assets and not errors and self._prose_only:
+        if (
+            previous is not None
+            and previous.assets == assets
+            and not errors
+            and self._prose_only
+            and self._since(previous) == set(self._prose_only)
+        ):
             done = self._write_prose(site, env, config, static_files(static), previous, inputs)
             if done is not None:
                 return done
@@ -157,6 +173,26 @@ class Builder:
             self.flush_cache()
         return result
 
+    def _quick(
+        self,
+        refs: list[SourceRef],
+        previous: Manifest,
+        inputs: str,
+        config: Config,
+        templates: Path | None,
+    ) -> BuildResult | None:
+        """From the command line, a prose-only edit without loading the site (`quick`)."""
+        if not self.skip_if_unchanged or self._entries is not None or self.cache_dir is None:
+            return None  # a watcher keeps the site in memory: `_prose_edit` is quicker still
+        assert self.out is not None
+        key = cache_key(config.raw_html, config.link_mentions)
+        cache = (self.cache_dir, key)
+        written = quick_build(self.out, refs, previous, inputs, cache, config, make_env(templates))
+        if written is None:
+            return None
+        counts = (previous.counts[0], previous.counts[1], previous.counts[2])
+        return BuildResult(None, [], written, len(written), counts, previous.warnings)
+
     def _prose_edit(self, changed: list[Path]) -> BuildResult | None:
         """The most common save, done at once: one article's prose changed and nothing that
         another page shows (front matter, summary). Anything else returns None: a full pass."""
@@ -169,18 +205,16 @@ class Builder:
         if index is None or old is None or ref is None:
             return None
         doc = parse_source(read_source(ref))[0]  # a mistake: the full pass reports it
-        if not isinstance(doc, ArticleDoc) or _front(doc) != _front(old.doc):
+        if not isinstance(doc, ArticleDoc) or front(doc) != front(old.doc):
             return None
         if self._linking is None:
             return None
         _, linking_key, md = self._linking
         prose = doc.mentions and last.config.link_mentions
         body = render_markdown(md, doc.body.text, link_mentions=prose)
+        if not prose_only(old.doc, old.rendered, doc, body):
+            return None  # the summary, backlinks, quotes or suggestions elsewhere change
         article = last.site.articles[index]
-        if (doc.summary or shorten(body.first_paragraph)) != article.summary:
-            return None
-        if (body.references, body.quotes) != (old.rendered.references, old.rendered.quotes):
-            return None  # backlinks, quotes or suggestions elsewhere change
         articles = list(last.site.articles)
         articles[index] = replace(article, body_html=body.html, digest=doc.digest)
         site = replace(last.site, articles=tuple(articles))
@@ -189,6 +223,7 @@ class Builder:
         if written is None:
             return None
         entries[path] = Entry(ref.size, ref.mtime_ns, doc, body, linking_key)
+        last.manifest.sources[str(path)] = (ref.size, ref.mtime_ns)  # written with the page
         assert self._refs is not None
         self._refs[path] = ref
         self._dirty.add(shard_of(path))
@@ -211,6 +246,7 @@ class Builder:
             return None
         manifest = replace(previous, pages=dict(previous.pages), inputs=inputs)
         manifest.warnings = len(site.warnings)
+        manifest.sources, manifest.linking = self._sources, self._linking_key()
         state = _Last(site, env, config, manifest, statics, position)
         indexes = sorted(position[path] for path in self._prose_only)
         written = self._rewrite_articles(site, indexes, state, manifest, previous.pages)
@@ -309,7 +345,9 @@ class Builder:
                 if doc is not None:
                     parsed[ref.path] = doc
         docs = {path: entry.doc for path, entry in cached.items()} | parsed
-        linking, linking_key = make_linking(docs.values(), drafts=self.drafts)
+        rows = name_rows(docs.values(), drafts=self.drafts)
+        linking, linking_key = linking_from_rows(rows)
+        self._names = (linking_key, rows)
         md = make_markdown(raw_html=config.raw_html, linking=linking)
         by_path = {ref.path: ref for ref in refs}
         fresh: dict[Path, Entry] = {}
@@ -361,6 +399,7 @@ class Builder:
         manifest = Manifest(self.salt, inputs=stamps[0], assets=stamps[1])
         manifest.counts = [len(site.articles), len(site.actors), len(site.events)]
         manifest.warnings = len(site.warnings)
+        manifest.sources, manifest.linking = self._sources, self._linking_key()
         store = self._page_store()
         output = Output(self.out, None if previous is None else previous.pages)
         try:
@@ -437,6 +476,16 @@ class Builder:
         tell = (lambda done, total: report("rendering", done, total)) if report else None
         return render_all(pages, env, config, jobs=self.jobs, progress=tell)
 
+    def _since(self, previous: Manifest) -> set[Path]:
+        """The sources that differ from those output/ was built from (`dossier check` may
+        have refreshed the cache since: the cache alone cannot tell)."""
+        if previous.sources.keys() != self._sources.keys():
+            return {Path(p) for p in previous.sources.keys() ^ self._sources.keys()}
+        return {Path(p) for p, stamp in self._sources.items() if previous.sources[p] != stamp}
+
+    def _linking_key(self) -> str:
+        return self._names[0] if self._names else ""
+
     def _page_store(self) -> PageStore | None:
         if self.cache_dir is None:
             return None
@@ -449,6 +498,9 @@ class Builder:
         if self.cache_dir is not None and self._dirty and self._entries is not None:
             save_cache(self.cache_dir, self._key, self._entries, self._dirty)
             self._dirty = set()
+        if self.cache_dir is not None and self._names and self._names[0] != self._names_saved:
+            save_names(self.cache_dir, self._key, self._names)
+            self._names_saved = self._names[0]
         if self._store is not None:
             self._store.save()
 
@@ -474,24 +526,10 @@ def _prose_changes(
     changed = []
     for path in read:
         old, new = before[path], after[path]
-        if not isinstance(new.doc, ArticleDoc) or not isinstance(old.doc, ArticleDoc):
-            return []
-        if _front(new.doc) != _front(old.doc):
-            return []
-        summary_then = old.doc.summary or shorten(old.rendered.first_paragraph)
-        summary_now = new.doc.summary or shorten(new.rendered.first_paragraph)
-        if summary_now != summary_then or (new.rendered.references, new.rendered.quotes) != (
-            old.rendered.references,
-            old.rendered.quotes,
-        ):
+        if not prose_only(old.doc, old.rendered, new.doc, new.rendered):
             return []
         changed.append(path)
     return changed
-
-
-def _front(doc: Doc) -> Doc:
-    """A document without its prose: what other pages can depend on."""
-    return replace(doc, body=Body("", doc.body.line), digest="")
 
 
 def _content_stamp(assets: str, refs: list[SourceRef]) -> str:

@@ -26,6 +26,7 @@ from typing import Any
 
 from generator import __version__
 from generator.discover import SourceRef
+from generator.linking import NameRow
 from generator.markup import Rendered
 from generator.mentions import Quote, Reference
 from generator.parse import ActorDoc, ArticleDoc, Body, Doc, EventDoc
@@ -34,6 +35,7 @@ from generator.schema import ClaimDoc, Moment, Name, Source
 CACHE_DIR = Path(".cache") / "dossier"
 FORMAT = 5
 SHARDS = 32
+NAMES = "names.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,10 +172,11 @@ def shard_of(path: Path) -> int:
     return hashlib.blake2b(str(path).encode("utf-8"), digest_size=4).digest()[0] % SHARDS
 
 
-def load_cache(folder: Path, key: str) -> dict[Path, Entry]:
-    """Every entry of every readable shard written under `key`; a bad shard is skipped."""
+def load_cache(folder: Path, key: str, shards: Iterable[int] | None = None) -> dict[Path, Entry]:
+    """Every entry of every readable shard (of `shards`, default all) written under `key`;
+    a bad shard is skipped."""
     entries: dict[Path, Entry] = {}
-    for shard in range(SHARDS):
+    for shard in sorted(range(SHARDS) if shards is None else shards):
         try:
             data = (folder / f"shard-{shard:02d}.dat").read_bytes()
             end = data.index(b"\n")  # one line of JSON (it never holds a raw newline)
@@ -213,6 +216,29 @@ def save_cache(
             out.write(head + b"\n")
             out.writelines(tail.parts)
         temp.replace(folder / f"shard-{shard:02d}.dat")
+
+
+def save_names(folder: Path, key: str, names: tuple[str, list[NameRow]]) -> None:
+    """Beside the shards, the site's names as linking needs them (`linking.name_rows`),
+    under their linking key: a prose-only rebuild reads them instead of every document."""
+    _write_json(folder / NAMES, {"key": key, "linking": names[0], "rows": names[1]})
+
+
+def load_names(folder: Path, key: str) -> tuple[str, list[NameRow]] | None:
+    try:
+        data = json.loads((folder / NAMES).read_text(encoding="utf-8"))
+        if data["key"] != key:
+            return None
+        rows = [(str(k), str(s), str(t), list(map(str, names))) for k, s, t, names in data["rows"]]
+        return str(data["linking"]), rows
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _write_json(path: Path, data: object) -> None:
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    temp.replace(path)
 
 
 def is_fresh(entry: Entry | None, ref: SourceRef) -> bool:

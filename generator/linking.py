@@ -18,27 +18,40 @@ from generator.slugs import name_key
 _KINDS = {"actors": "actor", "events": "event", "articles": "article"}
 
 
+NameRow = tuple[str, str, str, list[str]]  # kind, slug, title, the names it goes by
+
+
 def make_linking(docs: Iterable[Doc], *, drafts: bool) -> tuple[Linking, str]:
     """The plugins' view of the site, and a key that changes whenever mentions could."""
-    by_slug: dict[tuple[str, str], Target] = {}
-    by_name: dict[str, set[Target]] = {}
-    mentionable: list[tuple[str, Target]] = []
+    return linking_from_rows(name_rows(docs, drafts=drafts))
+
+
+def name_rows(docs: Iterable[Doc], *, drafts: bool) -> list[NameRow]:
+    """All that linking needs of the documents: small enough to keep in the cache, so a
+    prose-only rebuild can link mentions without reading the site (see `quick`)."""
+    rows: list[NameRow] = []
     for doc in docs:
         if isinstance(doc, ArticleDoc):
             if drafts or not doc.draft:
-                target = Target("article", doc.slug, doc.title)
-                by_slug["article", doc.slug] = target
-                by_name.setdefault(name_key(doc.title), set()).add(target)
-            continue
-        kind = "actor" if isinstance(doc, ActorDoc) else "event"
-        target = Target(kind, doc.slug, doc.name)
-        by_slug[kind, doc.slug] = target
-        names = (
-            [doc.name, *(a.text for a in doc.aliases)] if isinstance(doc, ActorDoc) else [doc.name]
-        )
+                rows.append(("article", doc.slug, doc.title, [doc.title]))
+        elif isinstance(doc, ActorDoc):
+            rows.append(("actor", doc.slug, doc.name, [doc.name, *(a.text for a in doc.aliases)]))
+        else:
+            rows.append(("event", doc.slug, doc.name, [doc.name]))
+    return rows
+
+
+def linking_from_rows(rows: Iterable[NameRow]) -> tuple[Linking, str]:
+    by_slug: dict[tuple[str, str], Target] = {}
+    by_name: dict[str, set[Target]] = {}
+    mentionable: list[tuple[str, Target]] = []
+    for kind, slug, title, names in rows:
+        target = Target(kind, slug, title)
+        by_slug[kind, slug] = target
         for name in names:
             by_name.setdefault(name_key(name), set()).add(target)
-            mentionable.append((name, target))
+            if kind != "article":  # stories are reached by wiki links, never by mention
+                mentionable.append((name, target))
     for (_, slug), target in by_slug.items():
         by_name.setdefault(name_key(slug), set()).add(target)
 

@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
 from generator.errors import UsageError
@@ -61,7 +61,8 @@ def static_files(site_static: Iterable[tuple[Path, str]]) -> list[tuple[Path, st
 
 @dataclass
 class Manifest:
-    """What output/ holds: per page its signature and the digest of its bytes."""
+    """What output/ holds: per page its signature and the digest of its bytes; and what it
+    was built from: every source's size and mtime, the key of the site's names."""
 
     key: str
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -70,10 +71,11 @@ class Manifest:
     counts: list[int] = field(default_factory=lambda: [0, 0, 0])  # articles, actors, events
     warnings: int = 0
     assets: str = ""  # the stamp of every input but content
+    sources: dict[str, tuple[int, int]] = field(default_factory=dict)  # size, mtime_ns
+    linking: str = ""  # the key of the site's names the bodies were rendered with
 
     def to_json(self) -> str:
-        fields = ("key", "inputs", "counts", "warnings", "pages", "static", "assets")
-        return json.dumps({name: getattr(self, name) for name in fields})
+        return json.dumps({f.name: getattr(self, f.name) for f in fields(self)})
 
 
 def read_manifest(out: Path, key: str) -> Manifest | None:
@@ -86,7 +88,9 @@ def read_manifest(out: Path, key: str) -> Manifest | None:
         static = {str(p): (str(src), int(n), int(t)) for p, (src, n, t) in data["static"].items()}
         counts = [int(n) for n in data["counts"]][:3]
         inputs, warnings, assets = str(data["inputs"]), int(data["warnings"]), str(data["assets"])
-        return Manifest(key, pages, static, inputs, counts, warnings, assets)
+        sources = {str(p): (int(n), int(t)) for p, (n, t) in data["sources"].items()}
+        linking = str(data["linking"])
+        return Manifest(key, pages, static, inputs, counts, warnings, assets, sources, linking)
     except (OSError, ValueError, TypeError, KeyError):
         return None
 
