@@ -73,6 +73,7 @@ class BuildResult:
     rendered: int = 0
     counts: tuple[int, int, int] = (0, 0, 0)  # articles, actors, events
     warnings: int = 0
+    note: str = ""  # how the build went, when not by the full pass: "nothing changed", ...
 
 
 def _result(
@@ -191,7 +192,8 @@ class Builder:
         if written is None:
             return None
         counts = (previous.counts[0], previous.counts[1], previous.counts[2])
-        return BuildResult(None, [], written, len(written), counts, previous.warnings)
+        note = "only the prose of stories changed"
+        return BuildResult(None, [], written, len(written), counts, previous.warnings, note)
 
     def _prose_edit(self, changed: list[Path]) -> BuildResult | None:
         """The most common save, done at once: one article's prose changed and nothing that
@@ -306,8 +308,8 @@ class Builder:
             return None
         if not set(previous.pages) <= _files_in(self.out):
             return None
-        counts = previous.counts
-        return BuildResult(None, [], [], 0, (counts[0], counts[1], counts[2]), previous.warnings)
+        counts = (previous.counts[0], previous.counts[1], previous.counts[2])
+        return BuildResult(None, [], [], 0, counts, previous.warnings, "nothing changed")
 
     def _update_refs(self, changed: list[Path] | None) -> list[SourceRef]:
         if changed is None or self._refs is None or any(_is_folder_change(p) for p in changed):

@@ -177,8 +177,8 @@ def summary(result: BuildResult, files: int | None, seconds: float | None) -> st
     if files is None:
         return f"ok: {counts}"
     line = f"built {counts}: {files} files written in {seconds:.2f} s"
-    if result.site is None:
-        line += " (nothing changed)"
+    if result.note:
+        line += f" ({result.note})"
     warned = result.warnings
     if warned:
         line += f"; {warned} warning{'s' if warned > 1 else ''} (dossier check lists "

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Builder, BuildResult
+from generator.cli import main
 from generator.quick import shows_body_once
 from generator.render import make_env
 from tests.helpers import FIXTURES, snapshot, write_files
@@ -33,8 +34,7 @@ def build(site: Path) -> BuildResult:
 
 
 def quick(result: BuildResult) -> bool:
-    """The quick pass built no site model; the full pass always does."""
-    return result.site is None and result.written != []
+    return result.note == "only the prose of stories changed"
 
 
 def test_a_prose_edit_is_spliced_into_its_page_and_equals_a_clean_build(
@@ -50,6 +50,15 @@ def test_a_prose_edit_is_spliced_into_its_page_and_equals_a_clean_build(
     shutil.rmtree(site / "output")  # and the page store still serves a whole site
     build(site)
     assert snapshot(site / "output") == clean_build(site, tmp_path)
+
+
+def test_the_command_says_what_it_did(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(STORY, "A second", "A changed second")(site)
+    capsys.readouterr()
+    assert main(["build", str(site)]) == 0
+    line = capsys.readouterr().out
+    assert line.startswith("built 3 articles, 4 actors, 2 events: 1 files written in ")
+    assert "(only the prose of stories changed)" in line
 
 
 @pytest.mark.parametrize(
