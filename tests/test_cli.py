@@ -121,3 +121,20 @@ def test_python_dash_m_is_the_same_program(tmp_path: Path) -> None:
         [sys.executable, "-m", "generator", "--version"], capture_output=True, text=True, check=True
     )
     assert version.stdout.startswith("dossier ")
+
+
+def test_the_command_collects_garbage_less_often_than_python_does() -> None:
+    """`generator.command` (the `dossier` entry point) sets the collector's thresholds
+    before its imports; code that imports the package as a library keeps Python's."""
+    probe = (
+        "import gc, sys; print(gc.get_threshold()); import generator.{}; print(gc.get_threshold())"
+    )
+    command = subprocess.run(
+        [sys.executable, "-c", probe.format("command")], capture_output=True, text=True, check=True
+    )
+    library = subprocess.run(
+        [sys.executable, "-c", probe.format("build")], capture_output=True, text=True, check=True
+    )
+    default, after = command.stdout.splitlines()
+    assert after == "(10000, 10, 10)" != default
+    assert library.stdout.splitlines() == [default, default]
