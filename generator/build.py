@@ -1,10 +1,12 @@
 """The pipeline: config -> discover -> parse -> model -> render -> write.
 
-`Builder` keeps what one build learnt (parsed files, rendered Markdown) for the
-next one, in memory and in `SITE/.cache/dossier/`, so a rebuild reads and
-parses only changed files and renders and writes only pages whose inputs
+`Builder` keeps what one build learnt (parsed files, rendered Markdown, rendered
+pages) for the next one, in memory and in `SITE/.cache/dossier/`, so a rebuild reads
+and parses only changed files and renders and writes only pages whose inputs
 changed. Every page that must be rendered is rendered, and every error found,
-before output/ is touched.
+before output/ is changed. Two shortcuts skip the full pass when only stories' prose
+changed: `_prose_edit` under a watcher (the site is in memory) and `quick` from the
+command line (nothing is loaded that the edit does not need).
 """
 
 from __future__ import annotations

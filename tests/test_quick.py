@@ -133,3 +133,15 @@ def test_a_page_changed_by_hand_takes_the_full_pass(site: Path, tmp_path: Path) 
     edit(STORY, "A second", "A changed second")(site)
     assert not quick(build(site))
     assert snapshot(site / "output") == clean_build(site, tmp_path)
+
+
+def test_with_feeds_and_a_sitemap_the_quick_pass_still_equals_a_clean_build(
+    site: Path, tmp_path: Path
+) -> None:
+    config = site / "site.yaml"
+    config.write_text(config.read_text() + "base_url: https://example.org/dossier/\n")
+    build(site)
+    assert (site / "output/feed.xml").is_file()
+    edit(STORY, "A second", "A fed second")(site)
+    assert quick(build(site))
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
