@@ -36,6 +36,7 @@ HOME_STORIES, HOME_ACTORS, HOME_EVENTS, CO_ACTORS = 10, 12, 8, 12
 SOURCE_KINDS = {"article": "", "actor": "Actor", "event": "Event"}
 PAGE_STORIES = 500  # stories one page lists; a longer timeline is split by year, then month
 INDEX_ENTRIES = 1000  # actors or events one index page lists; more are split (see index_parts)
+SITEMAP_URLS = 50_000  # the most one sitemap may list (sitemaps.org); more need an index
 STANCE_ORDER = {"asserts": 0, "confirms": 1, "disputes": 2, "denies": 3}
 T = TypeVar("T")
 GRAPH_NEIGHBOURS, GRAPH_ACTORS, GRAPH_EDGES, GRAPH_PAIRS = 12, 30, 4, 15
@@ -159,6 +160,7 @@ class Views:
     _months: list[int] = field(default_factory=list)
     page_stories: int = PAGE_STORIES
     index_entries: int = INDEX_ENTRIES
+    sitemap_urls: int = SITEMAP_URLS
     _pairs: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def card(self, index: int) -> Card:
@@ -241,7 +243,7 @@ class Views:
         yield PageView(SEARCH_INDEX, "search-index.js", {"index": index})
         if self.site.config.base_url:
             yield from self.feed_pages()
-            yield self.sitemap([page.path for page in html if page.path.endswith(".html")])
+            yield from self.sitemaps([page.path for page in html if page.path.endswith(".html")])
 
     def html_pages(self) -> Iterator[PageView]:
         site = self.site
@@ -642,8 +644,17 @@ class Views:
         title = self.site.config.title
         return name if name == title else f"{name} · {title}"
 
-    def sitemap(self, paths: Sequence[str]) -> PageView:
-        return PageView(SITEMAP, "sitemap.xml", {"paths": list(paths)})
+    def sitemaps(self, paths: Sequence[str]) -> Iterator[PageView]:
+        """`sitemap.xml`; past `sitemap_urls` pages (the protocol's limit), a sitemap index
+        of `sitemap-1.xml`, `sitemap-2.xml`, ... each within the limit."""
+        size = self.sitemap_urls
+        if len(paths) <= size:
+            yield PageView(SITEMAP, "sitemap.xml", {"paths": list(paths)})
+            return
+        names = [f"sitemap-{n + 1}.xml" for n in range(-(-len(paths) // size))]
+        for n, name in enumerate(names):
+            yield PageView(name, "sitemap.xml", {"paths": list(paths[n * size : (n + 1) * size])})
+        yield PageView(SITEMAP, "sitemap-index.xml", {"sitemaps": names})
 
 
 def stories(count: int) -> str:

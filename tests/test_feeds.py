@@ -13,8 +13,12 @@ from typing import Any
 import feedparser
 import pytest
 
+from generator.build import Builder
 from generator.feeds import FEED_ENTRIES, absolute_url, rfc3339
+from generator.parallel import render_all
+from generator.render import make_env
 from generator.serve import LiveState, make_server
+from generator.views import Views
 from tests.conftest import MakeSite, SiteRunner
 from tests.helpers import Run, article, first, snapshot
 
@@ -178,6 +182,24 @@ def test_sitemap_lists_every_html_page(built: Run) -> None:
     )
     assert len(set(pages)) == len(pages)
     assert "articles/hostile.html" in pages and "actors/smith-jones.html" in pages
+
+
+def test_past_the_protocols_limit_the_sitemap_is_an_index_of_sitemaps(built: Run) -> None:
+    site = Builder(built.site, None).build().site
+    assert site is not None
+    pages = list(Views(site, sitemap_urls=4).pages())
+    html = sorted(page.path for page in pages if page.path.endswith(".html"))
+    maps = [page for page in pages if page.template.startswith("sitemap")]
+    rendered, errors = render_all(maps, make_env(None), site.config)
+    assert errors == []
+    xml = {page.path: ET.fromstring(page.html.encode()) for page in rendered}
+    index = xml.pop("sitemap.xml")
+    assert index.tag == f"{SITEMAP_NS}sitemapindex"
+    listed = [str(loc.text).removeprefix(BASE) for loc in index.iter(f"{SITEMAP_NS}loc")]
+    assert listed == sorted(xml) == [f"sitemap-{n}.xml" for n in range(1, len(xml) + 1)]
+    locs = [str(loc.text) for tree in xml.values() for loc in tree.iter(f"{SITEMAP_NS}loc")]
+    assert all(len(list(tree.iter(f"{SITEMAP_NS}url"))) <= 4 for tree in xml.values())
+    assert sorted(loc.removeprefix(BASE) for loc in locs) == html
 
 
 def test_without_base_url_no_feeds_no_sitemap_and_a_warning(
