@@ -9,6 +9,7 @@ same bytes whatever the number of workers.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -74,12 +75,16 @@ def fork_imap(
                 progress(end, total)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(jobs, len(chunks)), _adopt, (work, items)) as pool:
-        for results in pool.imap(_run, chunks):
-            yield from results
-            done += len(results)
-            if progress is not None:
-                progress(done, total)
+    gc.freeze()  # the workers' collector then never walks (and so copies) the parent's objects
+    try:
+        with context.Pool(min(jobs, len(chunks)), _adopt, (work, items)) as pool:
+            for results in pool.imap(_run, chunks):
+                yield from results
+                done += len(results)
+                if progress is not None:
+                    progress(done, total)
+    finally:
+        gc.unfreeze()
 
 
 def render_stream(
