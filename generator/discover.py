@@ -52,9 +52,10 @@ def walk_files(top: Path, recursive: bool = True) -> Iterator[Path]:
         return
     for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
+        base = Path(folder)  # parsed once: each child is then cheap to make
         for name in sorted(files):
             if is_source_name(name):
-                yield Path(folder, name)
+                yield base / name
 
 
 def content_kind(root: Path, path: Path) -> Kind | None:
