@@ -42,20 +42,19 @@ def name_rows(docs: Iterable[Doc], *, drafts: bool) -> list[NameRow]:
 
 
 def linking_from_rows(rows: Iterable[NameRow]) -> tuple[Linking, str]:
-    by_slug: dict[tuple[str, str], Target] = {}
-    by_name: dict[str, set[Target]] = {}
-    mentionable: list[tuple[str, Target]] = []
-    for kind, slug, title, names in rows:
-        target = Target(kind, slug, title)
-        by_slug[kind, slug] = target
-        for name in names:
-            by_name.setdefault(name_key(name), set()).add(target)
-            if kind != "article":  # stories are reached by wiki links, never by mention
-                mentionable.append((name, target))
-    for (_, slug), target in by_slug.items():
-        by_name.setdefault(name_key(slug), set()).add(target)
+    rows = list(rows)
+    mentionable = [
+        (name, Target(kind, slug, title))
+        for kind, slug, title, names in rows
+        if kind != "article"  # stories are reached by wiki links, never by mention
+        for name in names
+    ]
+    tables: list[_Tables] = []  # made at the first wiki link: many bodies have none
 
     def resolve(text: str) -> Target | None:
+        if not tables:
+            tables.append(_tables(rows))
+        by_slug, by_name = tables[0]
         folder, slash, slug = text.strip().partition("/")
         if slash and folder in _KINDS:
             return by_slug.get((_KINDS[folder], slug.strip()))
@@ -72,6 +71,23 @@ def linking_from_rows(rows: Iterable[NameRow]) -> tuple[Linking, str]:
     for name, target in sorted(mentionable, key=lambda item: (item[0], item[1].kind, item[1].slug)):
         digest.update(f"{name}\0{target.kind}\0{target.slug}\0{target.title}\n".encode())
     return Linking(NameIndex(mentionable), resolve), digest.hexdigest()
+
+
+_Tables = tuple[dict[tuple[str, str], Target], dict[str, set[Target]]]
+
+
+def _tables(rows: list[NameRow]) -> _Tables:
+    """Every target by (kind, slug), and by each of its names and its slug."""
+    by_slug: dict[tuple[str, str], Target] = {}
+    by_name: dict[str, set[Target]] = {}
+    for kind, slug, title, names in rows:
+        target = Target(kind, slug, title)
+        by_slug[kind, slug] = target
+        for name in names:
+            by_name.setdefault(name_key(name), set()).add(target)
+    for (_, slug), target in by_slug.items():
+        by_name.setdefault(name_key(slug), set()).add(target)
+    return by_slug, by_name
 
 
 def still_valid(rendered: Rendered, linking: Linking) -> bool:
