@@ -11,6 +11,7 @@ imports). So the command collects every 10,000 objects instead. Code that import
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 GC_THRESHOLDS = (10_000, 10, 10)
@@ -20,4 +21,9 @@ from generator.cli import main  # noqa: E402
 
 
 def run() -> None:
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Every file is written and closed by now. Ending the process at once spares freeing
+    # the site's objects one by one: 0.35 s of a 3.5 s prose-only rebuild at 100,000 stories.
+    os._exit(code)
