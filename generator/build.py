@@ -57,6 +57,7 @@ from generator.write import (
     Output,
     bytes_digest,
     check_output_dir,
+    html_digest,
     output_path,
     put_statics,
     read_manifest,
@@ -281,8 +282,7 @@ class Builder:
         if errors or more:
             return None
         for page in rendered:
-            digest = bytes_digest(page.html.encode("utf-8"))
-            manifest.pages[page.path] = (signatures[page.path].hex(), digest)
+            manifest.pages[page.path] = (signatures[page.path].hex(), html_digest(page.html))
         written = write_pages(self.out, rendered, state.statics, manifest, previous)
         store = self._page_store()
         if store is not None:

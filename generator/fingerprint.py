@@ -13,10 +13,11 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from jinja2 import meta
+from jinja2 import meta, nodes
 from markupsafe import Markup
 
 _PACKAGE = Path(__file__).parent
@@ -97,29 +98,49 @@ def _holds_views(items: tuple[object, ...] | list[object]) -> bool:
     return hasattr(type(items[0]), "__dataclass_fields__")
 
 
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One template's source and syntax tree, and the templates it pulls in."""
+
+    source: str
+    tree: nodes.Template
+    children: frozenset[str]
+    dynamic: bool  # it also pulls in a template whose name is known only at render time
+
+
+def template_closure(
+    env: jinja2.Environment, name: str, parsed: dict[str, Parsed] | None = None
+) -> dict[str, Parsed]:
+    """`name` and every template it extends, includes or imports, each read and parsed
+    once (`parsed` may carry them from one call to the next)."""
+    assert env.loader is not None
+    known = {} if parsed is None else parsed
+    closure: dict[str, Parsed] = {}
+    stack = [name]
+    while stack:
+        current = stack.pop()
+        if current in closure:
+            continue
+        if current not in known:
+            source, filename, _ = env.loader.get_source(env, current)
+            tree = env.parse(source, current, filename)
+            found = list(meta.find_referenced_templates(tree))
+            children = frozenset(child for child in found if child is not None)
+            known[current] = Parsed(source, tree, children, None in found)
+        closure[current] = known[current]
+        stack.extend(known[current].children)
+    return closure
+
+
 def template_digests(env: jinja2.Environment, names: Iterable[str]) -> dict[str, bytes]:
     """For each template name: a digest of its source and of every template it pulls in."""
-    assert env.loader is not None
-    sources: dict[str, str] = {}
-    children: dict[str, set[str]] = {}
+    parsed: dict[str, Parsed] = {}
     digests = {}
     for name in names:
-        closure: set[str] = set()
-        stack = [name]
-        while stack:
-            current = stack.pop()
-            if current in closure:
-                continue
-            closure.add(current)
-            if current not in sources:
-                source, filename, _ = env.loader.get_source(env, current)
-                sources[current] = source
-                found = meta.find_referenced_templates(env.parse(source, current, filename))
-                children[current] = {child for child in found if child is not None}
-            stack.extend(children[current])
+        closure = template_closure(env, name, parsed)
         h = _hasher()
         for member in sorted(closure):
-            h.update(member.encode() + b"\0" + sources[member].encode("utf-8") + b"\0")
+            h.update(member.encode() + b"\0" + closure[member].source.encode("utf-8") + b"\0")
         digests[name] = h.digest()
     return digests
 

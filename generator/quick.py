@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import jinja2
-from jinja2 import meta, nodes
+from jinja2 import nodes
 
 from generator.cache import (
     Entry,
@@ -34,6 +34,7 @@ from generator.cache import (
 )
 from generator.config import Config
 from generator.discover import SourceRef, read_source
+from generator.fingerprint import template_closure
 from generator.linking import linking_from_rows
 from generator.markup import Rendered, make_markdown, render_markdown, shorten
 from generator.parse import ArticleDoc, Body, Doc, parse_source
@@ -146,32 +147,21 @@ def _spliced(out: Path, path: str, previous: Manifest, old: str, new: str) -> by
 def shows_body_once(env: jinja2.Environment, name: str) -> bool:
     """Whether `name` and every template it pulls in use an article's body only once, as
     `{{ article.body_html | safe }}`: then the page is the body spliced into the rest."""
-    assert env.loader is not None
+    try:
+        closure = template_closure(env, name)
+    except jinja2.TemplateError:
+        return False
+    if any(parsed.dynamic for parsed in closure.values()):
+        return False  # a template chosen at render time: cannot tell what it does
     uses, plain = 0, 0
-    seen: set[str] = set()
-    stack = [name]
-    while stack:
-        current = stack.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        try:
-            source, filename, _ = env.loader.get_source(env, current)
-            tree = env.parse(source, current, filename)
-        except jinja2.TemplateError:
-            return False
-        found = list(meta.find_referenced_templates(tree))
-        if any(child is None for child in found):
-            return False  # a template chosen at render time: cannot tell what it does
-        stack.extend(child for child in found if child is not None)
-        for node in tree.find_all((nodes.Getattr, nodes.Const)):
+    for parsed in closure.values():
+        for node in parsed.tree.find_all((nodes.Getattr, nodes.Const)):
             if isinstance(node, nodes.Getattr) and node.attr == "body_html":
                 uses += 1
             elif isinstance(node, nodes.Const) and node.value == "body_html":
                 return False  # `article["body_html"]`, `attr("body_html")`: used some other way
-        plain += sum(
-            1 for output in tree.find_all(nodes.Output) for child in output.nodes if _is_body(child)
-        )
+        outputs = parsed.tree.find_all(nodes.Output)
+        plain += sum(1 for output in outputs for child in output.nodes if _is_body(child))
     return uses == 1 and plain == 1
 
 
