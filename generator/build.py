@@ -59,7 +59,6 @@ from generator.write import (
     check_output_dir,
     html_digest,
     output_path,
-    put_statics,
     read_manifest,
     static_files,
     write_pages,
@@ -425,10 +424,7 @@ class Builder:
             if errors:
                 output.abort()
                 return _result(site, errors, [], 0)
-            old_static = dict(manifest.static)
-            put_statics(output, statics, manifest)
-            gone = set(previous.pages) - set(manifest.pages) if previous else set()
-            written_paths = output.commit(manifest, gone | (old_static.keys() - manifest.static))
+            written_paths = output.finish(manifest, statics)
         except BaseException:
             output.abort()
             raise

@@ -169,6 +169,14 @@ class Output:
             _replace(self.out / MARKER, manifest.to_json().encode("utf-8"))
         return self.written
 
+    def finish(self, manifest: Manifest, statics: Iterable[tuple[Path, str]]) -> list[str]:
+        """Copy the static files that changed, then `commit`, removing the pages and static
+        files the site no longer has."""
+        old_static = dict(manifest.static)
+        _put_statics(self, statics, manifest)
+        gone = set(self.previous or ()) - manifest.pages.keys()
+        return self.commit(manifest, gone | (old_static.keys() - manifest.static.keys()))
+
     def abort(self) -> None:
         if self.previous is None:
             shutil.rmtree(self.top, ignore_errors=True)
@@ -191,7 +199,7 @@ class Output:
         return temp
 
 
-def put_statics(output: Output, statics: Iterable[tuple[Path, str]], manifest: Manifest) -> None:
+def _put_statics(output: Output, statics: Iterable[tuple[Path, str]], manifest: Manifest) -> None:
     """Copy the static files that changed (all, for a fresh output/) and record them."""
     old = dict(manifest.static)
     manifest.static = {}
@@ -217,12 +225,7 @@ def write_pages(
         for page in pages:
             if output.needs(page.path, manifest.pages[page.path][1]):
                 output.write(page.path, page.html.encode("utf-8"))
-        old_static = dict(manifest.static)
-        put_statics(output, statics, manifest)
-        stale = (set(previous or ()) - set(manifest.pages)) | (
-            set(old_static) - set(manifest.static)
-        )
-        return output.commit(manifest, stale)
+        return output.finish(manifest, statics)
     except BaseException:
         output.abort()
         raise
