@@ -28,7 +28,7 @@ from generator.feeds import (
 )
 from generator.model import Article, Site, sort_key
 from generator.schema import MONTH_NAMES, Moment, Source
-from generator.search import SEARCH_INDEX, search_index
+from generator.search import search_files
 
 KIND_TITLES = {"person": "People", "organization": "Organisations", "other": "Others"}
 KIND_LABELS = {"person": "Person", "organization": "Organisation", "other": "Other"}
@@ -239,8 +239,11 @@ class Views:
         """Every file to render: the HTML pages, the search index, then feeds and sitemap."""
         html = list(self.html_pages())
         yield from html
-        index = search_index(self.site, KIND_LABELS)
-        yield PageView(SEARCH_INDEX, "search-index.js", {"index": index})
+        for file in search_files(self.site, KIND_LABELS):
+            if file.part:
+                yield PageView(file.path, "search-part.js", {"part": file.part, "data": file.data})
+            else:
+                yield PageView(file.path, "search-index.js", {"index": file.data})
         if self.site.config.base_url:
             yield from self.feed_pages()
             yield from self.sitemaps([page.path for page in html if page.path.endswith(".html")])

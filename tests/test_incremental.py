@@ -133,8 +133,11 @@ def test_summary_edit_rewrites_the_pages_that_show_it(site: Path) -> None:
     assert {p for p in after if after[p] != before[p]} == {
         "articles/first-warning.html",
         "index.html",  # the home page shows the summary
-        "search-index.js",  # and so does the search index
+        "search/a-0.js",  # and so does the search index: the story's entry,
+        "search/w-73-74.js",  # the file of words starting "st" ("storm"),
+        "search-index.js",  # and the list of such files, since
     }
+    assert "search/w-74-72.js" in before and "search/w-74-72.js" not in after  # "trouble" left
 
 
 def test_actor_change_rewrites_old_and_new_actors(site: Path) -> None:

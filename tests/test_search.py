@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import re
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.render import THEME_STATIC
-from generator.search import SUMMARY_CHARS, distinct
+from generator.search import STORIES_PER_FILE, SUMMARY_CHARS, distinct
 from tests.conftest import MakeSite
 from tests.helpers import Run, article, first
 
 PREFIX, SUFFIX = "window.DOSSIER_SEARCH = ", ";"
+PARTS = re.escape("(window.DOSSIER_SEARCH_PARTS = window.DOSSIER_SEARCH_PARTS || {})")
+PART = re.compile(PARTS + r'\["([a-z0-9-]+)"\] = (.*);')
 HOSTILE = "</script><script>alert('x')</script> <!-- & Пе́сков é"
 LONG = " ".join(["word"] * 100)
 
@@ -48,6 +53,34 @@ def load_index(output: Path) -> Any:
     return json.loads(text.removeprefix(PREFIX).removesuffix(SUFFIX))
 
 
+def load_part(output: Path, name: str) -> Any:
+    """A file of search/, checked to register itself under its own name."""
+    text = (output / "search" / f"{name}.js").read_text(encoding="utf-8")
+    match = PART.fullmatch(text)
+    assert match is not None, text[:200]
+    assert match[1] == name
+    return json.loads(match[2])
+
+
+def decode(code: str) -> list[int]:
+    """A list of story numbers as generator/search.py documents it."""
+    if code.startswith("="):
+        bits = base64.b64decode(code[1:])
+        return [8 * b + k for b, byte in enumerate(bits) for k in range(8) if byte >> k & 1]
+    return list(accumulate(int(step, 36) for step in code.split(","))) if code else []
+
+
+def stories(output: Path) -> list[list[str]]:
+    """Every story entry, in story-number order, from the story files."""
+    index = load_index(output)
+    files = range(-(-index["n"] // index["c"]))
+    return [entry for n in files for entry in load_part(output, f"a-{n}")]
+
+
+def word_file(output: Path, word: str) -> Any:
+    return load_part(output, "w-" + "-".join(f"{ord(c):x}" for c in word[:2]))
+
+
 @pytest.fixture
 def built(make_site: MakeSite) -> Run:
     run = make_site(FILES)
@@ -55,13 +88,9 @@ def built(make_site: MakeSite) -> Run:
     return run
 
 
-def test_index_holds_articles_newest_first_actors_and_events(built: Run) -> None:
+def test_the_first_file_holds_actors_events_and_what_finds_stories(built: Run) -> None:
     index = load_index(built.output)
-    assert sorted(index) == ["a", "e", "p"]
-    assert [entry[:3] for entry in index["a"]] == [
-        ["new", HOSTILE, "2023-05-04"],
-        ["old", "Kremlin reports drones", "2023-05-03"],
-    ]
+    assert sorted(index) == ["c", "e", "k", "n", "p"]
     assert index["p"] == [
         ["peskov", "Dmitry Peskov", "Person", "Peskov", "Kremlin spokesman"],
         ["kremlin", "Kremlin", "Organisation"],
@@ -70,53 +99,95 @@ def test_index_holds_articles_newest_first_actors_and_events(built: Run) -> None
         ["incident", "Drone incident", "2023-05-03"],
         ["unknown-talks", "Unknown talks", "2023-05-03"],
     ]
+    assert (index["n"], index["c"]) == (2, STORIES_PER_FILE)
+    assert "kr" in index["k"] and "пе" in index["k"]  # "Kremlin", "Пе́сков" folded
+    assert sorted(index["k"]) == index["k"]
+    for key in index["k"]:
+        assert word_file(built.output, key)  # every key listed has its file
+
+
+def test_story_files_hold_stories_oldest_first(built: Run) -> None:
+    assert [entry[:3] for entry in stories(built.output)] == [
+        ["old", "Kremlin reports drones", "2023-05-03"],
+        ["new", HOSTILE, "2023-05-04"],
+    ]
+
+
+def test_word_files_find_each_story_by_title_and_summary_words(built: Run) -> None:
+    kremlin = word_file(built.output, "kremlin")
+    assert {word: [decode(c) for c in codes] for word, codes in kremlin.items()} == {
+        "kremlin": [[0], []],  # in story 0's title; "old" has no summary but its body's start
+    }
+    assert [decode(c) for c in word_file(built.output, "песков")["песков"]] == [[1], []]
+    said = word_file(built.output, "said")["said"]
+    assert [decode(c) for c in said] == [[], [1]]  # only in the summary of story 1
+    assert "a" not in load_index(built.output)["k"]  # one letter is too short to look up
 
 
 def test_summaries_are_short_and_bodies_stay_out(built: Run) -> None:
-    index = load_index(built.output)
-    summary = index["a"][1][3]
+    summary = stories(built.output)[0][3]
     assert summary.startswith("word word") and summary.endswith("…")
     assert len(summary) <= SUMMARY_CHARS + 1
-    text = (built.output / "search-index.js").read_text(encoding="utf-8")
-    for absent in ("Secret body", "biography"):
+    text = "".join(p.read_text(encoding="utf-8") for p in built.output.glob("search/*.js"))
+    for absent in ("Secret body", "biography", "secret"):
         assert absent not in text
 
 
 def test_a_summary_equal_to_the_title_is_left_out(make_site: MakeSite) -> None:
     run = make_site({"content/articles/a.md": article(title="Same words", body="Same words")})
     assert run.code == 0, run.err
-    assert load_index(run.output)["a"] == [["a", "Same words", "2023-05-03"]]
+    assert stories(run.output) == [["a", "Same words", "2023-05-03"]]
 
 
 def test_every_entry_leads_to_a_page(built: Run) -> None:
     index = load_index(built.output)
-    folders = {"a": "articles", "p": "actors", "e": "events"}
-    for kind, folder in folders.items():
-        for entry in index[kind]:
+    entries = {"articles": stories(built.output), "actors": index["p"], "events": index["e"]}
+    for folder, found in entries.items():
+        for entry in found:
             assert (built.output / folder / f"{entry[0]}.html").is_file(), entry
 
 
-def test_the_index_cannot_end_a_script_and_is_ascii(built: Run) -> None:
-    raw = (built.output / "search-index.js").read_bytes()
-    assert raw.isascii()
-    body = raw.decode().removeprefix(PREFIX)
-    for dangerous in ("<", ">", "&", "'", "\u2028"):
-        assert dangerous not in body, dangerous
-    assert load_index(built.output)["a"][0][1] == HOSTILE  # and it reads back unchanged
-    assert load_index(built.output)["a"][0][3] == f"Said: {HOSTILE}"
+def test_no_file_can_end_a_script_and_all_are_ascii(built: Run) -> None:
+    files = [built.output / "search-index.js", *built.output.glob("search/*.js")]
+    assert len(files) > 5
+    for path in files:
+        raw = path.read_bytes()
+        assert raw.isascii(), path
+        body = raw.decode().split(" = ", 1)[1]
+        for dangerous in ("<", ">", "&", "'", "\u2028"):
+            assert dangerous not in body, (path, dangerous)
+    assert stories(built.output)[1][1:4:2] == [HOSTILE, f"Said: {HOSTILE}"]  # read back unchanged
 
 
-def test_index_size_stays_small(make_site: MakeSite) -> None:
+def test_the_index_is_split_so_a_search_loads_little(make_site: MakeSite) -> None:
+    """600 stories: the first file does not grow with them, and no file holds them all."""
+    words = ["harbour", "strike", "ferry", "union", "wages", "court", "minister", "dockers"]
     files: dict[str, str | bytes] = {
         f"content/articles/s{n:03d}.md": article(
-            title=f"Story number {n} about the harbour strike", body=f"{LONG}\n\n{LONG}"
+            title=f"Story {n} on the {words[n % 8]} and the {words[n * 3 % 7]}",
+            date=f"20{10 + n // 100}-0{1 + n % 9}-1{n % 10}",
+            body=f"{LONG}\n\n{LONG}",
         )
-        for n in range(200)
+        for n in range(600)
     }
     run = make_site(files)
     assert run.code == 0, run.err
-    size = (run.output / "search-index.js").stat().st_size
-    assert size < 200 * 250, size  # ~140 characters of summary, no bodies
+    index = load_index(run.output)
+    assert index["n"] == 600
+    assert (run.output / "search-index.js").stat().st_size < 1_000  # no actors, no events
+    assert [len(load_part(run.output, f"a-{n}")) for n in range(6)] == [100] * 6
+    sizes = {p.name: p.stat().st_size for p in run.output.glob("search/*.js")}
+    assert max(sizes.values()) < 100 * 250, sizes  # ~140 characters of summary, no bodies
+    # "story" is in every title: a bitmap, a bit per story
+    story = word_file(run.output, "story")["story"]
+    assert story[0].startswith("=") and decode(story[0]) == list(range(600))
+    dates = [entry[2] for entry in stories(run.output)]
+    assert dates == sorted(dates)
+    harbour = decode(word_file(run.output, "harbour")["harbour"][0])
+    titles = [entry[1].split() for entry in stories(run.output)]
+    assert harbour == [n for n, title in enumerate(titles) if "harbour" in title]
+    one = word_file(run.output, "123")["123"][0]  # in one title: a number in base 36
+    assert not one.startswith("=") and titles[int(one, 36)][1] == "123"
 
 
 @pytest.mark.parametrize(

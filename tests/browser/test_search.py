@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from browser_support import DESKTOP, PHONE, SAMPLES, Tab
+from browser_support import DESKTOP, PHONE, SAMPLES, BuiltSite, Tab
+
+from generator.cli import main
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page, ViewportSize
+    from playwright.sync_api import Browser, Locator, Page, ViewportSize
 
 pytestmark = pytest.mark.browser
 
@@ -116,3 +119,58 @@ def test_open_results_fit_the_window(tab: Tab, screenshots: Path, device: str, s
     assert size["scroll"] <= size["client"], size
     page.screenshot(path=screenshots / f"search-{device}-{scheme}.png")
     assert tab.problems == [], "\n".join(tab.problems)
+
+
+WORDS = ["harbour", "strike", "ferry", "union", "wages", "court", "minister", "dockers"]
+STORIES = 450  # five story files of the index
+
+
+def story_title(n: int) -> str:
+    return f"Report {n} on the {WORDS[n % 8]} and the {WORDS[n * 3 % 7]}"
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A site of 450 stories, one a day, so the index is split into many files."""
+    site = tmp_path_factory.mktemp("many")
+    (site / "site.yaml").write_text("title: Many stories\n", encoding="utf-8")
+    folder = site / "content" / "articles"
+    folder.mkdir(parents=True)
+    start = date(2020, 1, 1)
+    for n in range(STORIES):
+        day = (start + timedelta(days=n)).isoformat()
+        text = f"---\ntitle: {story_title(n)}\ndate: {day}\n---\n\nThe dockers met.\n"
+        (folder / f"s{n:03d}.md").write_text(text, encoding="utf-8")
+    assert main(["build", str(site), "-q"]) == 0
+    return BuiltSite(site / "output")
+
+
+def test_a_search_loads_only_the_files_it_needs(browser: Browser, many: BuiltSite) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    tab = Tab(context.new_page(), many)
+    loaded: list[str] = []
+    tab.page.on("request", lambda request: loaded.append(request.url.rsplit("/", 2)[-1]))
+    page = tab.open("index.html")
+    results = search(page, "report 7 ferry")  # "report" in every title, "7" too short
+    expected = [n for n in range(STORIES) if "ferry" in story_title(n)]
+    assert results.get_by_role("status").inner_text() == f"Top 10 of {len(expected)} results"
+    titles = results.locator(".search-title").all_inner_texts()
+    assert titles == [story_title(n) for n in reversed(expected)][:10]  # newest first
+    scripts = sorted(name for name in loaded if name.endswith(".js"))
+    # the box, the first file, the words typed ("re", "fe") and the newest stories' file
+    assert scripts == ["a-4.js", "search-index.js", "search.js", "w-66-65.js", "w-72-65.js"]
+    hit(results, story_title(expected[-1])).click()
+    page.wait_for_url(many.url(f"articles/s{expected[-1]:03d}.html"))
+    loaded.clear()
+    page.go_back()
+    results = search(page, "strike harb")  # words are found by how they start, in any order
+    expected = [n for n in range(STORIES) if {"harbour", "strike"} <= set(story_title(n).split())]
+    assert (
+        results.locator(".search-title").all_inner_texts()
+        == [story_title(n) for n in reversed(expected)][:10]
+    )
+    shown = {f"a-{n // 100}.js" for n in list(reversed(expected))[:10]}  # 100 stories a file
+    assert {name for name in loaded if name.startswith("a-")} == shown
+    assert {"w-73-74.js", "w-68-61.js"} <= set(loaded)  # "st", "ha"
+    assert tab.problems == [], "\n".join(tab.problems)
+    context.close()

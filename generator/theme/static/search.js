@@ -1,11 +1,16 @@
 /* dossier: the search box. Finds stories, actors and events as you type.
-   The index is a script (search-index.js sets window.DOSSIER_SEARCH), loaded on first use,
-   so this works from file:// where browsers refuse fetch(). Results are built with
+   The index is a set of scripts (see generator/search.py), so it loads from file:// where
+   browsers refuse fetch(). search-index.js, loaded on first use, holds the actors and events;
+   the stories are found through word files (search/w-KEY.js) and shown from story files
+   (search/a-N.js), each loaded only when a search needs it. Results are built with
    createElement and textContent only: nothing from the index is ever parsed as HTML. */
 (function () {
   "use strict";
 
   var MAX_RESULTS = 10;
+  var KEY_CHARS = 2;
+  var TITLE_POINTS = 8;
+  var SUMMARY_POINTS = 1;
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   var FOLDERS = { a: "articles/", p: "actors/", e: "events/" };
@@ -17,11 +22,32 @@
   var list = form.querySelector(".search-list");
   var status = form.querySelector(".search-status");
   var root = form.getAttribute("data-root") || "";
-  var items = null;
-  var loading = false;
+  var indexSource = form.getAttribute("data-index") || root + "search-index.js";
+  var parts = (window.DOSSIER_SEARCH_PARTS = window.DOSSIER_SEARCH_PARTS || {});
+  var loading = {}; /* script address -> true while it loads */
+  var index = null; /* search-index.js */
+  var entities = null; /* its actors and events, ready to score */
+  var keys = null; /* the word files there are */
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  /* The words typed that can find a story: runs of letters and digits, two or more. */
+  function words(text) {
+    return (fold(text).match(/[\p{L}\p{N}]+/gu) || []).filter(function (word) {
+      return word.length >= KEY_CHARS;
+    });
+  }
+
+  function key(word) {
+    return Array.from(word).slice(0, KEY_CHARS).join("");
+  }
+
+  function wordPart(word) {
+    return "w-" + Array.from(key(word)).map(function (c) {
+      return c.codePointAt(0).toString(16);
+    }).join("-");
   }
 
   function showDate(day) {
@@ -30,44 +56,96 @@
     return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
   }
 
-  function item(kind, entry, label, title, meta, detail, aliases) {
+  function entity(kind, entry, label, meta, aliases) {
     return {
       url: root + FOLDERS[kind] + entry[0] + ".html",
       label: label,
-      title: title,
+      title: entry[1],
       meta: meta,
-      detail: detail,
-      name: fold(title),
+      detail: "",
+      name: fold(entry[1]),
       aliases: fold(aliases.join(" \u0000 ")),
-      names: [fold(title)].concat(aliases.map(fold)),
-      text: fold(detail),
-      entity: kind !== "a"
+      names: [fold(entry[1])].concat(aliases.map(fold))
     };
   }
 
-  /* Actors and events first: on equal scores a dossier outranks a story. */
+  /* Actors before events: on equal scores the earlier comes first. */
   function prepare(data) {
     var found = [];
     (data.p || []).forEach(function (e) {
       var aliases = e.slice(3);
       var also = aliases.length ? "also " + aliases.join(", ") : "";
-      found.push(item("p", e, e[2] || "Actor", e[1], also, "", aliases));
+      found.push(entity("p", e, e[2] || "Actor", also, aliases));
     });
     (data.e || []).forEach(function (e) {
-      found.push(item("e", e, "Event", e[1], showDate(e[2]), "", []));
-    });
-    (data.a || []).forEach(function (e) {
-      found.push(item("a", e, "Story", e[1], showDate(e[2]), e[3] || "", []));
+      found.push(entity("e", e, "Event", showDate(e[2]), []));
     });
     return found;
+  }
+
+  function story(entry) {
+    return {
+      url: root + FOLDERS.a + entry[0] + ".html",
+      label: "Story",
+      title: entry[1],
+      meta: showDate(entry[2]),
+      detail: entry[3] || ""
+    };
+  }
+
+  /* A list of story numbers: differences in base 36 joined by commas, or "=" and a bitmap
+     in base 64 (bit k of byte b is story 8b + k). Each gets `points` unless it has more. */
+  function mark(best, code, points) {
+    if (code.charAt(0) === "=") {
+      var bytes = atob(code.slice(1));
+      for (var b = 0; b < bytes.length; b++) {
+        for (var bits = bytes.charCodeAt(b), k = 0; bits; bits >>= 1, k++) {
+          if (bits & 1 && best[b * 8 + k] < points) best[b * 8 + k] = points;
+        }
+      }
+    } else if (code) {
+      var at = 0;
+      code.split(",").forEach(function (step) {
+        at += parseInt(step, 36);
+        if (best[at] < points) best[at] = points;
+      });
+    }
+  }
+
+  /* Every word typed must start a word of the story's title or summary; the title counts
+     more. The matches, newest story first. */
+  function storyHits(typed) {
+    var total = new Uint16Array(index.n);
+    var matched = new Uint8Array(index.n);
+    typed.forEach(function (word) {
+      var best = new Uint8Array(index.n);
+      var file = parts[wordPart(word)];
+      Object.keys(file).forEach(function (known) {
+        if (!known.startsWith(word)) return;
+        mark(best, file[known][0], TITLE_POINTS);
+        mark(best, file[known][1], SUMMARY_POINTS);
+      });
+      for (var n = 0; n < best.length; n++) {
+        if (best[n]) {
+          total[n] += best[n];
+          matched[n] += 1;
+        }
+      }
+    });
+    var hits = [];
+    for (var n = index.n - 1; n >= 0; n--) {
+      if (matched[n] === typed.length) hits.push({ s: total[n], story: n });
+    }
+    return hits;
   }
 
   function wordStart(text, at) {
     return at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1));
   }
 
-  /* Every term must match somewhere; a match at the start of a word in the name counts most,
-     an actor or event counts more than a story, and a name typed in full most of all. */
+  /* An actor or event: every term must match somewhere in its names; a match at the start of
+     a word counts most, and a name typed in full most of all. It outranks a story that
+     matches as well. */
   function score(entry, terms, whole) {
     var total = 0;
     for (var i = 0; i < terms.length; i++) {
@@ -82,28 +160,30 @@
         total += wordStart(entry.aliases, at) ? 6 : 3;
         continue;
       }
-      if (entry.text.indexOf(term) >= 0) {
-        total += 1;
-        continue;
-      }
       return 0;
     }
-    if (entry.entity) total += entry.names.indexOf(whole) >= 0 ? 20 : 3;
+    total += entry.names.indexOf(whole) >= 0 ? 20 : 3;
     return total;
   }
 
-  function search(query) {
-    var terms = fold(query).split(/\s+/).filter(Boolean);
-    if (!terms.length) return { hits: [], total: 0 };
+  /* Actors and events, then stories whose words are `typed`, best first; on equal scores
+     actors and events come first, then the newest story. */
+  function search(terms, typed) {
     var whole = terms.join(" ");
     var scored = [];
-    for (var i = 0; i < items.length; i++) {
-      var s = score(items[i], terms, whole);
-      if (s > 0) scored.push({ s: s, i: i });
-    }
-    scored.sort(function (x, y) { return y.s - x.s || x.i - y.i; });
-    var hits = scored.slice(0, MAX_RESULTS).map(function (x) { return items[x.i]; });
-    return { hits: hits, total: scored.length, terms: terms };
+    entities.forEach(function (e) {
+      var s = score(e, terms, whole);
+      if (s > 0) scored.push({ s: s, entity: e });
+    });
+    scored = scored.concat(typed.length ? storyHits(typed) : []);
+    var top = [];
+    scored.forEach(function (x) {
+      var at = top.length;
+      while (at > 0 && top[at - 1].s < x.s) at--;
+      if (at < MAX_RESULTS) top.splice(at, 0, x);
+      if (top.length > MAX_RESULTS) top.pop();
+    });
+    return { top: top, total: scored.length };
   }
 
   /* The title as text nodes, with the matched terms in <mark>. */
@@ -160,26 +240,83 @@
     return li;
   }
 
+  /* Start loading a script of the index unless it is there or on its way; true if there. */
+  function need(source, there) {
+    if (there()) return true;
+    if (!loading[source]) {
+      loading[source] = true;
+      var script = document.createElement("script");
+      script.src = source;
+      script.onload = function () {
+        delete loading[source];
+        update();
+      };
+      script.onerror = function () {
+        delete loading[source];
+        status.textContent = "The search index could not be loaded.";
+      };
+      document.head.appendChild(script);
+    }
+    return false;
+  }
+
+  /* Whether every named part is loaded; starts loading, all at once, those that are not. */
+  function ready(names) {
+    var all = true;
+    names.forEach(function (name) {
+      var there = need(root + "search/" + name + ".js", function () { return name in parts; });
+      all = all && there;
+    });
+    return all;
+  }
+
+  function load() {
+    if (index) return true;
+    if (!need(indexSource, function () { return !!window.DOSSIER_SEARCH; })) return false;
+    index = window.DOSSIER_SEARCH;
+    entities = prepare(index);
+    keys = {};
+    (index.k || []).forEach(function (k) { keys[k] = true; });
+    return true;
+  }
+
   function update() {
     var query = input.value.trim();
-    if (!query) {
+    var terms = fold(query).split(/\s+/).filter(Boolean);
+    if (!terms.length) {
       close();
       return;
     }
     panel.hidden = false;
-    if (!items) {
+    if (!load()) {
       status.textContent = "Loading the index…";
-      load();
       return;
     }
-    var found = search(query);
-    list.replaceChildren.apply(list, found.hits.map(function (hit) {
-      return result(hit, found.terms);
+    var typed = words(query);
+    /* a word no story has (no file for its first two characters) finds no story */
+    if (!typed.every(function (word) { return key(word) in keys; })) typed = [];
+    if (!ready(typed.map(wordPart))) {
+      status.textContent = "Searching…";
+      return;
+    }
+    var found = search(terms, typed);
+    var files = found.top.filter(function (x) { return !x.entity; }).map(function (x) {
+      return "a-" + Math.floor(x.story / index.c);
+    });
+    if (!ready(files)) {
+      status.textContent = "Searching…";
+      return;
+    }
+    var hits = found.top.map(function (x) {
+      return x.entity || story(parts["a-" + Math.floor(x.story / index.c)][x.story % index.c]);
+    });
+    list.replaceChildren.apply(list, hits.map(function (hit) {
+      return result(hit, terms);
     }));
     if (!found.total) {
       status.textContent = "Nothing found for “" + query + "”";
-    } else if (found.total > found.hits.length) {
-      status.textContent = "Top " + found.hits.length + " of " + found.total + " results";
+    } else if (found.total > hits.length) {
+      status.textContent = "Top " + hits.length + " of " + found.total + " results";
     } else {
       status.textContent = found.total === 1 ? "1 result" : found.total + " results";
     }
@@ -189,26 +326,6 @@
     panel.hidden = true;
     list.replaceChildren();
     status.textContent = "";
-  }
-
-  function load() {
-    if (window.DOSSIER_SEARCH) {
-      items = prepare(window.DOSSIER_SEARCH);
-      return;
-    }
-    if (loading) return;
-    loading = true;
-    var script = document.createElement("script");
-    script.src = form.getAttribute("data-index") || root + "search-index.js";
-    script.onload = function () {
-      items = prepare(window.DOSSIER_SEARCH || {});
-      update();
-    };
-    script.onerror = function () {
-      loading = false;
-      status.textContent = "The search index could not be loaded.";
-    };
-    document.head.appendChild(script);
   }
 
   function links() {
