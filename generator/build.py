@@ -47,15 +47,14 @@ from generator.linking import NameRow, linking_from_rows, name_rows, still_valid
 from generator.markup import Linking, Rendered, make_markdown, render_markdown
 from generator.model import Site, build_site
 from generator.pagestore import PageStore
-from generator.parallel import fork_map, render_all, render_stream
-from generator.parse import ArticleDoc, Doc, parse_source
+from generator.parallel import fork_map, render_all, write_stream
+from generator.parse import ArticleDoc, Doc, parse_source, without_text
 from generator.quick import front, prose_only, quick_build
 from generator.render import Page, make_env, page_signatures, page_signer, render_pages
 from generator.views import PageView, Views, article_url
 from generator.write import (
     Manifest,
     Output,
-    bytes_digest,
     check_output_dir,
     html_digest,
     output_path,
@@ -226,7 +225,7 @@ class Builder:
         written = self._rewrite_articles(site, [index], last, last.manifest, previous)
         if written is None:
             return None
-        entries[path] = Entry(ref.size, ref.mtime_ns, doc, body, linking_key)
+        entries[path] = Entry(ref.size, ref.mtime_ns, without_text(doc), body, linking_key)
         last.manifest.sources[str(path)] = (ref.size, ref.mtime_ns)  # written with the page
         assert self._refs is not None
         self._refs[path] = ref
@@ -376,7 +375,7 @@ class Builder:
             todo, fork_map(render, todo, jobs=self.jobs, progress=tell), strict=True
         ):
             ref = by_path[doc.path]
-            fresh[doc.path] = Entry(ref.size, ref.mtime_ns, doc, body, linking_key)
+            fresh[doc.path] = Entry(ref.size, ref.mtime_ns, without_text(doc), body, linking_key)
             self._dirty.add(shard_of(doc.path))
         fresh = {path: fresh[path] for path in docs if path in fresh}  # in the order of refs
         self._dirty.update(shard_of(path) for path in self._entries.keys() - fresh.keys())
@@ -410,17 +409,15 @@ class Builder:
             errors: list[ContentError] = []
             report = self.progress
             tell = (lambda done, total: report("rendering", done, total)) if report else None
-            stream = render_stream(todo, env, config, errors, jobs=self.jobs, progress=tell)
-            for page in stream:
-                data = page.html.encode("utf-8")
-                signature, digest = signatures[page.path].hex(), bytes_digest(data)
-                manifest.pages[page.path] = (signature, digest)
-                if output.needs(page.path, digest):
-                    written = output.write(page.path, data)
-                else:
-                    written = output_path(self.out, page.path)
+            hexed = {page.path: signatures[page.path].hex() for page in todo}
+            places = (output, store, hexed)
+            stream = write_stream(todo, env, config, places, errors, jobs=self.jobs, progress=tell)
+            for path, digest, place, stored in stream:
+                manifest.pages[path] = (hexed[path], digest)
+                if place is not None:
+                    output.adopt(path, place)
                 if store is not None:
-                    store.keep(signature, digest, written)
+                    store.record(hexed[path], digest, stored)
             if errors:
                 output.abort()
                 return _result(site, errors, [], 0)

@@ -52,9 +52,15 @@ class PageStore:
 
     def keep(self, signature: str, digest: str, written: Path) -> None:
         """Store the page just written to `written` (a hard link to it)."""
+        self.record(signature, digest, self.link(signature, digest, written))
+
+    def link(self, signature: str, digest: str, written: Path) -> tuple[int, int] | None:
+        """Hard-link the page just written to `written` into the store; its size and mtime
+        for `record`, or None when it is stored already or cannot be. Changes no state
+        but the files', so a worker process can do it."""
         entry = self.index.get(signature)
         if not self._linkable or (entry is not None and entry[0] == digest):
-            return
+            return None
         target = self.file(signature)
         try:
             if target.parent not in self._folders:
@@ -68,9 +74,14 @@ class PageStore:
             info = target.stat()
         except OSError:  # another file system, or no links here: store nothing
             self._linkable = False
-            return
-        self.index[signature] = (digest, info.st_size, info.st_mtime_ns)
-        self._changed = True
+            return None
+        return info.st_size, info.st_mtime_ns
+
+    def record(self, signature: str, digest: str, stored: tuple[int, int] | None) -> None:
+        """Note a page that `link` stored."""
+        if stored is not None:
+            self.index[signature] = (digest, *stored)
+            self._changed = True
 
     def forget(self, signature: str) -> None:
         if self.index.pop(signature, None) is not None:

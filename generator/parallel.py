@@ -2,9 +2,10 @@
 
 Workers are forked after the parent has built what they need (the documents, the
 model, every page's view), so they inherit it in memory. The only things that
-cross a pipe are ranges of item numbers one way and finished results (HTML,
-rendered Markdown) the other. Results come back in order, so the output is the
-same bytes whatever the number of workers.
+cross a pipe are ranges of item numbers one way and finished results (rendered
+Markdown; pages' paths and digests, since workers write the pages) the other.
+Results come back in order, so the output is the same bytes whatever the number
+of workers.
 """
 
 from __future__ import annotations
@@ -12,15 +13,18 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
 
 from generator.config import Config
 from generator.errors import ContentError
+from generator.pagestore import PageStore
 from generator.render import Page, render_pages
 from generator.views import PageView
+from generator.write import Output, bytes_digest, output_path
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -98,9 +102,53 @@ def render_stream(
 ) -> Iterator[Page]:
     """Every page rendered, in order, as it is done; template errors are added to `errors`
     once each, sorted, when the stream ends."""
-    found: dict[tuple[str, int, str], ContentError] = {}
     work = lambda page: render_pages([page], env, config)  # noqa: E731
-    for done, more in fork_imap(work, pages, jobs=jobs, progress=progress):
+    yield from _gathered(fork_imap(work, pages, jobs=jobs, progress=progress), errors)
+
+
+# A page written: its path, the digest of its bytes, where they went (None when output/
+# has them already) and, when the page store took it, the stored file's size and mtime.
+Written = tuple[str, str, Path | None, tuple[int, int] | None]
+
+
+def write_stream(
+    pages: Sequence[PageView],
+    env: jinja2.Environment,
+    config: Config,
+    places: tuple[Output, PageStore | None, Mapping[str, str]],
+    errors: list[ContentError],
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Iterator[Written]:
+    """Every page rendered and written by the workers themselves, in order: only what
+    `Output.adopt` and `PageStore.record` need comes back. `places` is where pages go,
+    the page store, and each page's signature. Errors as in `render_stream`."""
+    output, store, signatures = places
+
+    def work(page: PageView) -> tuple[list[Written], list[ContentError]]:
+        done, more = render_pages([page], env, config)
+        written: list[Written] = []
+        for made in done:
+            data = made.html.encode("utf-8")
+            digest = bytes_digest(data)
+            place = output.put(made.path, data) if output.needs(made.path, digest) else None
+            stored = None
+            if store is not None:
+                where = place or output_path(output.out, made.path)
+                stored = store.link(signatures[made.path], digest, where)
+            written.append((made.path, digest, place, stored))
+        return written, more
+
+    yield from _gathered(fork_imap(work, pages, jobs=jobs, progress=progress), errors)
+
+
+def _gathered(
+    results: Iterable[tuple[list[T], list[ContentError]]], errors: list[ContentError]
+) -> Iterator[T]:
+    """The items of each result; its errors, once each and sorted, added at the end."""
+    found: dict[tuple[str, int, str], ContentError] = {}
+    for done, more in results:
         yield from done
         for error in more:
             found.setdefault((str(error.path), error.line, error.message), error)

@@ -143,6 +143,19 @@ class Output:
         place.write_bytes(data)
         return place
 
+    def put(self, relative: str, data: bytes) -> Path:
+        """Write a file as `write` does, but note nothing: a worker process can do it, and
+        the parent then passes the place returned to `adopt`."""
+        place = self._where(relative)
+        place.write_bytes(data)
+        return place
+
+    def adopt(self, relative: str, place: Path) -> None:
+        """Note a file that `put` wrote (in any process), to commit or abort it."""
+        self.written.append(relative)
+        if self.previous is not None:
+            self._moves.append((place, output_path(self.top, relative)))
+
     def link(self, relative: str, source: Path) -> None:
         """The file `source` (from the page store) at `relative`: linked, else copied."""
         place = self._place(relative)
@@ -186,17 +199,21 @@ class Output:
             self._moves = []
 
     def _place(self, relative: str) -> Path:
+        place = self._where(relative)
+        self.adopt(relative, place)
+        return place
+
+    def _where(self, relative: str) -> Path:
+        """Where a file goes until `commit` (its folder made): its target in a fresh
+        folder, else a temp file beside its target, named for this process."""
         target = output_path(self.top, relative)
         folder = target.parent
         if folder not in self._folders:
             folder.mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
-        self.written.append(relative)
         if self.previous is None:
             return target
-        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        self._moves.append((temp, target))
-        return temp
+        return target.with_name(f".{target.name}.{os.getpid()}.tmp")
 
 
 def _put_statics(output: Output, statics: Iterable[tuple[Path, str]], manifest: Manifest) -> None:

@@ -60,3 +60,25 @@ def test_progress_is_silent_in_logs() -> None:
     line("rendering", 1, 2)
     line.close()
     assert log.getvalue() == ""
+
+
+def test_workers_write_in_place_and_a_failed_build_leaves_no_trace(tmp_path: Path) -> None:
+    """With output/ there, workers write temp files beside the pages; the parent puts them
+    in place, or removes them all when a page fails."""
+    site = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(MAKE_CORPUS), str(site), "--articles", "300"], check=True)
+    out = site / "output"
+    assert main(["build", str(site), "--jobs", "2", "-q"]) == 0
+    (site / "templates").mkdir()
+    article = site / "templates/article.html"
+    article.write_text('{% extends "theme/article.html" %}{% block title %}X{% endblock %}')
+    assert main(["build", str(site), "--jobs", "2", "-q"]) == 0
+    rebuilt = snapshot(out)
+    assert main(["build", str(site), "--output", str(tmp_path / "clean"), "-q"]) == 0
+    assert rebuilt == snapshot(tmp_path / "clean")
+    article.write_text(
+        "{{ article.title }}{% if article.slug.endswith('9') %}{{ 1 / 0 }}{% endif %}"
+    )
+    assert main(["build", str(site), "--jobs", "2", "-q"]) == 1
+    assert snapshot(out) == rebuilt
+    assert [p.name for p in out.rglob("*") if p.name.endswith(".tmp")] == []
