@@ -15,6 +15,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 from jinja2 import Environment
@@ -47,8 +48,9 @@ from generator.linking import NameRow, linking_from_rows, name_rows, still_valid
 from generator.markup import Linking, Rendered, make_markdown, render_markdown
 from generator.model import Site, build_site
 from generator.pagestore import PageStore
-from generator.parallel import fork_map, render_all, write_stream
+from generator.parallel import fork_imap, fork_map, render_all, write_stream
 from generator.parse import ArticleDoc, Doc, parse_source, without_text
+from generator.prose import Prose, pack
 from generator.quick import front, prose_only, quick_build
 from generator.render import Page, make_env, page_signatures, page_signer, render_pages
 from generator.views import PageView, Views, article_url
@@ -75,6 +77,9 @@ class BuildResult:
     counts: tuple[int, int, int] = (0, 0, 0)  # articles, actors, events
     warnings: int = 0
     note: str = ""  # how the build went, when not by the full pass: "nothing changed", ...
+
+
+PACK_BODIES = 256  # rendered bodies per shared buffer (see generator/prose.py)
 
 
 def _result(
@@ -225,6 +230,7 @@ class Builder:
         written = self._rewrite_articles(site, [index], last, last.manifest, previous)
         if written is None:
             return None
+        body = replace(body, html=Prose.of(str(body.html)))
         entries[path] = Entry(ref.size, ref.mtime_ns, without_text(doc), body, linking_key)
         last.manifest.sources[str(path)] = (ref.size, ref.mtime_ns)  # written with the page
         assert self._refs is not None
@@ -371,12 +377,17 @@ class Builder:
 
         report = self.progress
         tell = (lambda done, total: report("rendering Markdown", done, total)) if report else None
-        for doc, body in zip(
-            todo, fork_map(render, todo, jobs=self.jobs, progress=tell), strict=True
-        ):
-            ref = by_path[doc.path]
-            fresh[doc.path] = Entry(ref.size, ref.mtime_ns, without_text(doc), body, linking_key)
-            self._dirty.add(shard_of(doc.path))
+        results = fork_imap(render, todo, jobs=self.jobs, progress=tell)
+        done = iter(zip(todo, results, strict=True))
+        while batch := list(islice(done, PACK_BODIES)):  # bodies into shared buffers
+            bodies = pack(str(body.html) for _, body in batch)
+            for (doc, body), html in zip(batch, bodies, strict=True):
+                ref = by_path[doc.path]
+                body = replace(body, html=html)
+                fresh[doc.path] = Entry(
+                    ref.size, ref.mtime_ns, without_text(doc), body, linking_key
+                )
+                self._dirty.add(shard_of(doc.path))
         fresh = {path: fresh[path] for path in docs if path in fresh}  # in the order of refs
         self._dirty.update(shard_of(path) for path in self._entries.keys() - fresh.keys())
         self._prose_only = _prose_changes(self._entries, fresh, todo, parsed)

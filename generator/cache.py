@@ -30,10 +30,11 @@ from generator.linking import NameRow
 from generator.markup import Rendered
 from generator.mentions import Quote, Reference
 from generator.parse import ActorDoc, ArticleDoc, Body, Doc, EventDoc
+from generator.prose import Prose
 from generator.schema import ClaimDoc, Moment, Name, Source
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 5
+FORMAT = 6
 SHARDS = 32
 NAMES = "names.json"
 
@@ -129,25 +130,26 @@ _RENDERED = _row(
 
 class _Tail:
     """Rendered HTML kept out of the JSON, as raw UTF-8 after it: most of a shard's bytes,
-    copied rather than escaped and parsed."""
+    copied rather than escaped and parsed. Read back, each body is a `Prose` slice of
+    the shard's tail, which all its bodies share (see generator/prose.py)."""
 
-    def __init__(self, data: bytes = b"", base: int = 0) -> None:
-        self.data, self.base = data, base  # the HTML starts at data[base]
+    def __init__(self, data: bytes = b"") -> None:
+        self.data = data
         self.parts: list[bytes] = []
         self.size = 0
 
-    def put(self, text: str) -> list[int]:
-        raw = text.encode("utf-8")
+    def put(self, html: str | Prose) -> list[Any]:
+        prose = html if isinstance(html, Prose) else Prose.of(html)
+        raw = prose.encoded()
         self.parts.append(raw)
         self.size += len(raw)
-        return [self.size - len(raw), len(raw)]
+        return [self.size - len(raw), len(raw), prose.digest.hex()]
 
-    def get(self, span: list[int]) -> str:
-        start, length = span
-        start += self.base
-        if start < self.base or length < 0 or start + length > len(self.data):
+    def get(self, span: list[Any]) -> Prose:
+        start, length, digest = span
+        if start < 0 or length < 0 or start + length > len(self.data):
             raise ValueError("cache shard cut short")
-        return self.data[start : start + length].decode("utf-8")
+        return Prose(self.data, start, start + length, bytes.fromhex(digest))
 
 
 def encode_entry(entry: Entry, tail: _Tail) -> list[Any]:
@@ -183,7 +185,7 @@ def load_cache(folder: Path, key: str, shards: Iterable[int] | None = None) -> d
             head = json.loads(data[:end])
             if head.get("key") != key:
                 continue
-            tail = _Tail(data, end + 1)
+            tail = _Tail(data[end + 1 :])  # the bodies keep this, not the whole shard
             found = {
                 entry.doc.path: entry
                 for entry in (decode_entry(row, tail) for row in head["files"])

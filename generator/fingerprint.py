@@ -20,6 +20,8 @@ import jinja2
 from jinja2 import meta, nodes
 from markupsafe import Markup
 
+from generator.prose import Prose
+
 _PACKAGE = Path(__file__).parent
 
 
@@ -88,6 +90,8 @@ class Fingerprints:
                 self._feed(h, key)
                 self._feed(h, value[key])  # type: ignore[index]
             h.update(b"}")
+        elif kind is Prose:
+            h.update(b"prose:%s" % value.digest)  # type: ignore[attr-defined]
         elif value is None or isinstance(value, (bytes, bool, int, float, dt.date, Path)):
             h.update(f"{kind.__name__}:{value!r};".encode())
         else:

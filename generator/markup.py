@@ -17,13 +17,14 @@ from generator.mentions import (
     quotes,
     wikilinks,
 )
+from generator.prose import Prose
 
 SUMMARY_LENGTH = 280
 
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    html: str
+    html: str | Prose  # a Prose once the build keeps it (see generator/prose.py)
     first_paragraph: str  # plain text, for summaries
     references: tuple[Reference, ...] = ()  # mentions and wiki links, in order
     quotes: tuple[Quote, ...] = ()

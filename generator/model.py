@@ -14,6 +14,7 @@ from generator.errors import ContentError
 from generator.markup import Rendered, shorten
 from generator.mentions import Quote
 from generator.parse import ActorDoc, ArticleDoc, Doc, EventDoc
+from generator.prose import Prose
 from generator.references import (
     Backlink,
     Linker,
@@ -40,7 +41,7 @@ class Article:
     summary: str
     tags: tuple[str, ...]
     draft: bool
-    body_html: str
+    body_html: str | Prose
     digest: str = ""  # of the source file's bytes
 
 
@@ -52,7 +53,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     role: str | None = None
     affiliations: tuple[str, ...] = ()
-    bio_html: str = ""
+    bio_html: str | Prose = ""
     path: Path | None = None  # None: known only from the articles that name it
     digest: str = ""
 
@@ -65,7 +66,7 @@ class Event:
     end: Moment | None = None
     place: str | None = None
     parent: str | None = None
-    description_html: str = ""
+    description_html: str | Prose = ""
     path: Path | None = None
     digest: str = ""
 

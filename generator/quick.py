@@ -107,7 +107,7 @@ def quick_build(
         if not prose_only(old.doc, old.rendered, doc, body):
             return None
         path = f"articles/{doc.slug}.html"
-        page = _spliced(out, path, previous, old.rendered.html, body.html)
+        page = _spliced(out, path, previous, str(old.rendered.html), str(body.html))
         if page is None:
             return None
         pages[path] = page
