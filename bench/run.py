@@ -416,6 +416,8 @@ class Bench:
         out: Path,
         prepare: Callable[[int], None] = lambda _: None,
     ) -> Row:
+        if self.times(row.tool) == 0:  # left out (--runs-for TOOL=0): no row
+            return row
         for number in range(self.times(row.tool)):
             prepare(number)
             sample = measure(cmd, cwd, out, self.log)
@@ -716,7 +718,7 @@ def main() -> None:
         action="append",
         default=[],
         metavar="TOOL=N",
-        help="another number of runs for one tool, e.g. pelican=1",
+        help="another number of runs for one tool, e.g. pelican=1; 0 leaves it out",
     )
     parser.add_argument(
         "--edits",
@@ -731,7 +733,7 @@ def main() -> None:
     if sys.platform != "linux":
         raise BenchError("the benchmark reads /proc and needs Linux")
     runs_for = parse_runs_for(args.runs_for)
-    if min([args.runs, *runs_for.values()]) < 3:
+    if min([args.runs, *(n for n in runs_for.values() if n)]) < 3:
         print(
             "bench: warning: fewer than 3 runs of some builds; their medians say less",
             file=sys.stderr,
