@@ -11,6 +11,7 @@ command line (nothing is loaded that the edit does not need).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterable
@@ -49,7 +50,7 @@ from generator.markup import Linking, Rendered, make_markdown, render_markdown
 from generator.model import Site, build_site
 from generator.pagestore import PageStore
 from generator.parallel import fork_imap, fork_map, render_all, write_stream
-from generator.parse import ArticleDoc, Doc, parse_source, without_text
+from generator.parse import ArticleDoc, Doc, body_again, parse_source, without_text
 from generator.prose import Prose, pack
 from generator.quick import front, prose_only, quick_build
 from generator.render import Page, make_env, page_signatures, page_signer, render_pages
@@ -116,6 +117,7 @@ class Builder:
         self._store: PageStore | None = None  # rendered pages by signature (see pagestore)
         self._names: tuple[str, list[NameRow]] | None = None  # linking key, the site's names
         self._names_saved = ""  # the linking key of the names last written beside the cache
+        self._saving = 0  # a child process writing the cache (see _save_early)
         self._sources: dict[str, tuple[int, int]] = {}  # what this build reads: size, mtime
         self.save_cache = True  # a watcher turns this off and calls flush_cache() at the end
         self.skip_if_unchanged = skip_if_unchanged  # off for a watcher: it keeps the model
@@ -124,6 +126,12 @@ class Builder:
 
     def build(self, changed: Iterable[Path] | None = None) -> BuildResult:
         """Build; `changed` (from a watcher) names the only files that may differ."""
+        try:
+            return self._build(changed)
+        finally:
+            self._wait_for_save()
+
+    def _build(self, changed: Iterable[Path] | None) -> BuildResult:
         changed = None if changed is None else list(changed)
         quick = self._prose_edit(changed) if changed else None
         if quick is not None:
@@ -146,6 +154,7 @@ class Builder:
             if quick is not None:
                 return quick
         docs, bodies, errors = self._parse(refs, config)
+        self._save_early()
         site, more = build_site(config, docs, bodies, drafts=self.drafts)
         errors += more
         warned = [*site.warnings, *feed_warnings(config, self.root)]  # no base_url, no feeds
@@ -339,19 +348,23 @@ class Builder:
             self._entries = load_cache(self.cache_dir, key) if self.cache_dir else {}
             self._key = key
         cached: dict[Path, Entry] = {}
-        parsed: dict[Path, Doc] = {}
-        errors: list[ContentError] = []
-        for number, ref in enumerate(refs):
-            if self.progress is not None and number % 500 == 0:
-                self.progress("reading", number, len(refs))
+        stale: list[SourceRef] = []
+        for ref in refs:
             entry = self._entries.get(ref.path)
             if entry is not None and is_fresh(entry, ref):
                 cached[ref.path] = entry
             else:
-                doc, more = parse_source(read_source(ref))
-                errors += more
-                if doc is not None:
-                    parsed[ref.path] = doc
+                stale.append(ref)
+        parsed: dict[Path, Doc] = {}
+        errors: list[ContentError] = []
+        report = self.progress
+        tell = (lambda done, total: report("reading", done, total)) if report else None
+        # forked workers send documents back without their Markdown: render reads it again
+        read = _read_doc if self.jobs <= 1 else _read_front
+        for doc, more in fork_imap(read, stale, jobs=self.jobs, progress=tell):
+            errors += more
+            if doc is not None:
+                parsed[doc.path] = doc
         docs = {path: entry.doc for path, entry in cached.items()} | parsed
         rows = name_rows(docs.values(), drafts=self.drafts)
         linking, linking_key = linking_from_rows(rows)
@@ -366,16 +379,13 @@ class Builder:
             if entry is not None and current and still_valid(entry.rendered, linking):
                 fresh[path] = entry
                 continue
-            # the cache keeps no text: a cached document is read again to render it anew
-            todo.append(
-                doc if path in parsed else parse_source(read_source(by_path[path]))[0] or doc
-            )
+            todo.append(doc)
 
         def render(doc: Doc) -> Rendered:
             prose = config.link_mentions and isinstance(doc, ArticleDoc) and doc.mentions
-            return render_markdown(md, doc.body.text, link_mentions=prose)
+            text = doc.body.text or body_again(read_source(by_path[doc.path]), doc)
+            return render_markdown(md, text, link_mentions=prose)
 
-        report = self.progress
         tell = (lambda done, total: report("rendering Markdown", done, total)) if report else None
         results = fork_imap(render, todo, jobs=self.jobs, progress=tell)
         done = iter(zip(todo, results, strict=True))
@@ -383,10 +393,9 @@ class Builder:
             bodies = pack(str(body.html) for _, body in batch)
             for (doc, body), html in zip(batch, bodies, strict=True):
                 ref = by_path[doc.path]
-                body = replace(body, html=html)
-                fresh[doc.path] = Entry(
-                    ref.size, ref.mtime_ns, without_text(doc), body, linking_key
-                )
+                kept = Rendered(html, body.first_paragraph, body.references, body.quotes)
+                bare = without_text(doc) if doc.body.text else doc
+                fresh[doc.path] = Entry(ref.size, ref.mtime_ns, bare, kept, linking_key)
                 self._dirty.add(shard_of(doc.path))
         fresh = {path: fresh[path] for path in docs if path in fresh}  # in the order of refs
         self._dirty.update(shard_of(path) for path in self._entries.keys() - fresh.keys())
@@ -501,8 +510,31 @@ class Builder:
             self._store = PageStore(self.cache_dir, self.salt)
         return self._store
 
+    def _save_early(self) -> None:
+        """With worker processes, write the parse cache from a forked child while the build
+        goes on (the cache is complete once parsing is): another core does it for free."""
+        if not (self.save_cache and self.jobs > 1 and hasattr(os, "fork")):
+            return
+        pid = os.fork()
+        if pid == 0:  # the child: write, and leave at once, whatever happens
+            try:
+                gc.disable()  # a collection would touch, and so copy, the parent's heap
+                self._store = None
+                self.flush_cache()
+            finally:
+                os._exit(0)
+        self._saving = pid
+        self._dirty = set()
+        self._names_saved = self._names[0] if self._names else ""
+
+    def _wait_for_save(self) -> None:
+        if self._saving:
+            os.waitpid(self._saving, 0)
+            self._saving = 0
+
     def flush_cache(self) -> None:
         """Write the parse cache to disk if it changed since it was last written."""
+        self._wait_for_save()
         if self.cache_dir is not None and self._dirty and self._entries is not None:
             save_cache(self.cache_dir, self._key, self._entries, self._dirty)
             self._dirty = set()
@@ -523,6 +555,16 @@ class _Last:
     manifest: Manifest
     statics: list[tuple[Path, str]]
     positions: dict[Path, int]  # article source -> index in site.articles
+
+
+def _read_doc(ref: SourceRef) -> tuple[Doc | None, list[ContentError]]:
+    return parse_source(read_source(ref))
+
+
+def _read_front(ref: SourceRef) -> tuple[Doc | None, list[ContentError]]:
+    """A document without its Markdown: less to send from a worker process."""
+    doc, errors = parse_source(read_source(ref))
+    return (None if doc is None else without_text(doc)), errors
 
 
 def _prose_changes(

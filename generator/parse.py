@@ -106,6 +106,17 @@ def without_text(doc: Doc) -> Doc:
     return replace(doc, body=Body("", doc.body.line))
 
 
+def body_again(source: SourceFile, doc: Doc) -> str:
+    """The Markdown of `doc`, read again from `source` (documents that come back from a
+    worker process, or from the cache, leave it behind). Should the file have changed since
+    `doc` was read, its current body."""
+    if digest(source.data) != doc.digest:
+        again = parse_source(source)[0]
+        return again.body.text if again is not None else ""
+    text = decode(source.data, source.path)[0] or ""
+    return "\n".join(text.split("\n")[doc.body.line - 1 :])
+
+
 def parse_source(source: SourceFile) -> tuple[Doc | None, list[ContentError]]:
     text, errors = decode(source.data, source.path)
     if text is None:
