@@ -10,7 +10,7 @@ from generator.cache import Entry, load_cache, save_cache
 from generator.discover import read_source, scan_content
 from generator.linking import make_linking
 from generator.markup import make_markdown, render_markdown
-from generator.parse import ArticleDoc, Body, EventDoc, parse_source
+from generator.parse import ArticleDoc, Body, EventDoc, body_again, parse_source, without_text
 from tests.helpers import FIXTURES, REPO, write_files
 
 
@@ -74,3 +74,16 @@ def test_a_shard_cut_short_is_dropped_not_misread(tmp_path: Path) -> None:
         for path, e in entries.items()
         if path in loaded
     )
+
+
+def test_a_body_read_again_is_the_body_or_the_file_as_it_is_now(tmp_path: Path) -> None:
+    path = tmp_path / "content/articles/a.md"
+    text = "---\r\ntitle: A\r\ndate: 2023-05-03\r\n---\r\n\r\nFirst.\r\n\r\nSecond [[x]].\r\n"
+    write_files(tmp_path, {"content/articles/a.md": text})
+    source = read_source(scan_content(tmp_path)[0])
+    doc, errors = parse_source(source)
+    assert doc is not None and errors == []
+    assert body_again(source, without_text(doc)) == doc.body.text != ""
+    path.write_text(text.replace("title: A", "title: Longer\ntags: [x]").replace("First", "Now"))
+    changed = read_source(scan_content(tmp_path)[0])
+    assert body_again(changed, without_text(doc)).startswith("\r\nNow.")

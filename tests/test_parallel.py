@@ -9,7 +9,10 @@ import sys
 from pathlib import Path
 
 from generator.build import Builder
+from generator.cache import CACHE_DIR, cache_key, load_cache
 from generator.cli import main
+from generator.config import load_config
+from generator.discover import scan_content
 from generator.progress import ProgressLine
 from tests.helpers import REPO, snapshot
 
@@ -82,3 +85,18 @@ def test_workers_write_in_place_and_a_failed_build_leaves_no_trace(tmp_path: Pat
     assert main(["build", str(site), "--jobs", "2", "-q"]) == 1
     assert snapshot(out) == rebuilt
     assert [p.name for p in out.rglob("*") if p.name.endswith(".tmp")] == []
+
+
+def test_workers_read_the_sources_and_a_child_writes_the_whole_cache(tmp_path: Path) -> None:
+    site = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(MAKE_CORPUS), str(site), "--articles", "300"], check=True)
+    result = Builder(site, site / "output", jobs=2).build()
+    assert result.errors == []
+    sources = scan_content(site)
+    config = load_config(site / "site.yaml")
+    cached = load_cache(site / CACHE_DIR, cache_key(config.raw_html, config.link_mentions))
+    assert sorted(cached) == sorted(ref.path for ref in sources)
+    assert all(entry.doc.body.text == "" and entry.rendered.html for entry in cached.values())
+    again = Builder(site, tmp_path / "again", jobs=1)  # from the cache, as a new process would
+    assert again.build().errors == []
+    assert snapshot(tmp_path / "again") == snapshot(site / "output")
