@@ -72,7 +72,7 @@ def _jobs_argument(parser: argparse.ArgumentParser) -> None:
         type=_positive,
         default=default_jobs(),
         metavar="N",
-        help=f"render pages in N processes (default: the {default_jobs()} cores here)",
+        help=f"read, render and write in N processes (default: the {default_jobs()} cores here)",
     )
 
 
