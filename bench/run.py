@@ -97,13 +97,27 @@ def proc_children(pid: int) -> list[int]:
     return found
 
 
+def tree_pids(root: int) -> list[int]:
+    """The process and all its descendants."""
+    found, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        found.append(pid)
+        stack += proc_children(pid)
+    return found
+
+
 def tree_kib(root: int, field_name: str = "pss") -> int:
     """Sum over the process and all its descendants of their proportional set size ("pss":
     a page shared by n processes counts 1/n in each, so forked workers' shared memory is
-    counted once), resident set ("rss") or peak resident set ("hwm")."""
-    total, stack = 0, [root]
-    while stack:
-        pid = stack.pop()
+    counted once), resident set ("rss") or peak resident set ("hwm"). A lone process is
+    read as "rss" even when "pss" is asked: the same figure then, and reading PSS makes
+    the kernel walk the process's pages under a lock its allocations wait for."""
+    pids = tree_pids(root)
+    if field_name == "pss" and len(pids) == 1:
+        field_name = "rss"
+    total = 0
+    for pid in pids:
         try:
             if field_name == "pss":
                 for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
@@ -118,7 +132,6 @@ def tree_kib(root: int, field_name: str = "pss") -> int:
                         total += int(line.split()[1])
         except (FileNotFoundError, ProcessLookupError, ValueError, IndexError):
             continue
-        stack += proc_children(pid)
     return total
 
 
@@ -788,7 +801,8 @@ def report(
         "CPU s: user + system seconds of the process and its descendants (os.wait4);",
         "peak MiB: the larger of the kernel's peak RSS of the largest single process",
         "  (ru_maxrss) and the summed PSS of the whole process tree (shared pages counted",
-        "  once), sampled every 20 ms or, for a large tree, as often as 5% of a core allows;",
+        "  once; RSS while it is one process), sampled every 20 ms or, for a large tree,",
+        "  as often as 5% of a core allows;",
         "  for save-to-page rows, the server's peak RSS over its life (VmHWM), first build",
         "  included;",
         "HTML/files/MiB written: new or replaced files in the output folder after the run;",
