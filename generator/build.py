@@ -513,8 +513,11 @@ class Builder:
     def _save_early(self) -> None:
         """With worker processes, write the parse cache from a forked child while the build
         goes on (the cache is complete once parsing is): another core does it for free."""
-        if not (self.save_cache and self.jobs > 1 and hasattr(os, "fork")):
+        names_changed = self._names is not None and self._names[0] != self._names_saved
+        if not (self.save_cache and self.cache_dir and self.jobs > 1 and hasattr(os, "fork")):
             return
+        if not (self._dirty or names_changed):
+            return  # nothing to write: no child
         pid = os.fork()
         if pid == 0:  # the child: write, and leave at once, whatever happens
             try:
