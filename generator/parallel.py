@@ -2,8 +2,9 @@
 
 Workers are forked after the parent has built what they need (the documents, the
 model, every page's view), so they inherit it in memory. The only things that
-cross a pipe are ranges of item numbers one way and finished results (rendered
-Markdown; pages' paths and digests, since workers write the pages) the other.
+cross a pipe are ranges of item numbers one way and finished results the other:
+documents without their Markdown, rendered Markdown, and pages' paths and digests
+(workers write the pages themselves).
 Results come back in order, so the output is the same bytes whatever the number
 of workers.
 """
