@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
@@ -23,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from generator.errors import UsageError
 from generator.render import THEME_STATIC, Page
 
+_TEMP = re.compile(r"\..+\.\d+\.tmp")  # `_where`'s temp files: .NAME.PID.tmp
 MARKER = ".dossier-output"
 ASSETS = "assets"
 
@@ -191,12 +193,19 @@ class Output:
         return self.commit(manifest, gone | (old_static.keys() - manifest.static.keys()))
 
     def abort(self) -> None:
+        """Remove everything written: the fresh folder, or every temp file in output/,
+        those too that a worker wrote and the parent never heard of (a build stopped
+        half way)."""
         if self.previous is None:
             shutil.rmtree(self.top, ignore_errors=True)
-        else:
-            for temp, _ in self._moves:
-                temp.unlink(missing_ok=True)
-            self._moves = []
+            return
+        for temp, _ in self._moves:
+            temp.unlink(missing_ok=True)
+        self._moves = []
+        for folder, _, names in os.walk(self.out):
+            for name in names:
+                if _TEMP.fullmatch(name):
+                    Path(folder, name).unlink(missing_ok=True)
 
     def _place(self, relative: str) -> Path:
         place = self._where(relative)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from generator.cli import main
 from generator.config import load_config
 from generator.discover import scan_content
 from generator.progress import ProgressLine
+from generator.write import Output
 from tests.helpers import REPO, snapshot
 
 MAKE_CORPUS = REPO.parent / "shared" / "bench" / "make_corpus.py"
@@ -100,3 +102,30 @@ def test_workers_read_the_sources_and_a_child_writes_the_whole_cache(tmp_path: P
     again = Builder(site, tmp_path / "again", jobs=1)  # from the cache, as a new process would
     assert again.build().errors == []
     assert snapshot(tmp_path / "again") == snapshot(site / "output")
+
+
+def test_abort_removes_what_a_worker_wrote_but_never_reported(tmp_path: Path) -> None:
+    """A build stopped half way: a worker process wrote a temp file the parent never
+    adopted. Aborting leaves output/ as it was."""
+    out = tmp_path / "output"
+    (out / "articles").mkdir(parents=True)
+    page = out / "articles" / "a.html"
+    page.write_text("old")
+    output = Output(out, {"articles/a.html": ("sig", "digest")})
+    child = os.fork()
+    if child == 0:  # the worker
+        try:
+            output.put("articles/a.html", b"new")
+            output.put("articles/b.html", b"new")
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+    adopted = output.put("index.html", b"new")
+    output.adopt("index.html", adopted)
+    assert len([p for p in out.rglob("*") if p.name.endswith(".tmp")]) == 3
+    output.abort()
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "articles",
+        "articles/a.html",
+    ]
+    assert page.read_text() == "old"
