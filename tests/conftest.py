@@ -58,6 +58,21 @@ def make_site(tmp_path: Path, run_dossier: SiteRunner) -> MakeSite:
     return make
 
 
+@pytest.fixture
+def small_site(tmp_path: Path) -> Path:
+    """A copy of the `small` fixture site, not built."""
+    copy = tmp_path / "site"
+    shutil.copytree(FIXTURES / "small", copy)
+    return copy
+
+
+@pytest.fixture
+def small_built(small_site: Path) -> Path:
+    """A copy of the `small` fixture site, built once by `dossier build`."""
+    assert main(["build", str(small_site), "-q"]) == 0
+    return small_site
+
+
 @dataclass(frozen=True)
 class Served:
     """The `small` fixture site, built, watched and served on a free loopback port."""

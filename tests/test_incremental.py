@@ -13,7 +13,7 @@ import pytest
 from generator.build import Builder
 from generator.cli import main
 from generator.write import MARKER
-from tests.helpers import FIXTURES, article, snapshot, write_files
+from tests.helpers import article, snapshot, write_files
 
 Edit = Callable[[Path], None]
 
@@ -43,11 +43,8 @@ def clean_build(site: Path, tmp: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(FIXTURES / "small", copy)
-    build(copy)
-    return copy
+def site(small_built: Path) -> Path:
+    return small_built
 
 
 def edit(path: str, old: str, new: str) -> Edit:

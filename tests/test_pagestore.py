@@ -15,14 +15,12 @@ from generator.build import Builder
 from generator.cache import CACHE_DIR
 from generator.pagestore import INDEX
 from generator.write import MARKER
-from tests.helpers import FIXTURES, snapshot
+from tests.helpers import snapshot
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(FIXTURES / "small", copy)
-    return copy
+def site(small_site: Path) -> Path:
+    return small_site
 
 
 def build(site: Path) -> int:

@@ -12,18 +12,15 @@ from generator.build import Builder, BuildResult
 from generator.cli import main
 from generator.quick import shows_body_once
 from generator.render import make_env
-from tests.helpers import FIXTURES, snapshot, write_files
+from tests.helpers import snapshot, write_files
 from tests.test_incremental import clean_build, edit
 
 STORY = "content/articles/2022/first-warning.md"
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(FIXTURES / "small", copy)
-    build(copy)
-    return copy
+def site(small_built: Path) -> Path:
+    return small_built
 
 
 def build(site: Path) -> BuildResult:

@@ -13,7 +13,7 @@ import pytest
 from generator.cli import main
 from generator.devloop import DevLoop
 from generator.watch import Change, Watcher, classify
-from tests.helpers import FIXTURES, article, snapshot
+from tests.helpers import article, snapshot
 
 ARTICLE = "content/articles/2023/may/strike-ends.md"
 SETTLE = 0.6  # seconds with no further rebuild that prove a save caused exactly one
@@ -43,10 +43,8 @@ class Recorder:
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(FIXTURES / "small", copy)
-    return copy
+def site(small_site: Path) -> Path:
+    return small_site
 
 
 @pytest.fixture
