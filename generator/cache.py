@@ -17,7 +17,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import attrgetter
@@ -26,6 +25,7 @@ from typing import Any
 
 from generator import __version__
 from generator.discover import SourceRef
+from generator.files import replace_file
 from generator.linking import NameRow
 from generator.markup import Rendered
 from generator.mentions import Quote, Reference
@@ -217,17 +217,14 @@ def save_cache(
             target.unlink(missing_ok=True)
             continue
         head = json.dumps({"key": key, "files": rows}).encode("ascii")
-        temp = folder / f"shard-{shard:02d}.dat.{os.getpid()}.tmp"
-        with temp.open("wb") as out:
-            out.write(head + b"\n")
-            out.writelines(tail.parts)
-        temp.replace(target)
+        replace_file(target, head, b"\n", *tail.parts)
 
 
 def save_names(folder: Path, key: str, names: tuple[str, list[NameRow]]) -> None:
     """Beside the shards, the site's names as linking needs them (`linking.name_rows`),
     under their linking key: a prose-only rebuild reads them instead of every document."""
-    _write_json(folder / NAMES, {"key": key, "linking": names[0], "rows": names[1]})
+    data = {"key": key, "linking": names[0], "rows": names[1]}
+    replace_file(folder / NAMES, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def load_names(folder: Path, key: str) -> tuple[str, list[NameRow]] | None:
@@ -239,12 +236,6 @@ def load_names(folder: Path, key: str) -> tuple[str, list[NameRow]] | None:
         return str(data["linking"]), rows
     except (OSError, ValueError, TypeError, KeyError):
         return None
-
-
-def _write_json(path: Path, data: object) -> None:
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    temp.replace(path)
 
 
 def is_fresh(entry: Entry | None, ref: SourceRef) -> bool:

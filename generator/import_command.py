@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from generator.config import CONFIG_FILE, load_config
 from generator.detect import Detection, Known, Proposal, detect
 from generator.discover import SourceFile, discover, walk_files
 from generator.errors import ConfigError, ContentError, UsageError
+from generator.files import replace_file
 from generator.importer import (
     Story,
     actor_path,
@@ -160,7 +160,7 @@ def _import_story(path: Path, run: _Run) -> ContentError | None:
         print(f"{path}: would write {target}:\n{text}", end="")
     else:
         try:
-            _write_file(target, text)
+            replace_file(target, text.encode("utf-8"))  # hidden temp file, then renamed
         except OSError as exc:
             return ContentError(path, 1, f"cannot write {target}: {exc.strerror}")
         print(f"{path}: wrote {target}")
@@ -225,17 +225,6 @@ def _remember(proposals: tuple[Proposal, ...], run: _Run, story: Story) -> None:
             print(f"  created {target}")
         else:
             print(f"  kept {target}: {problem}")
-
-
-def _write_file(target: Path, text: str) -> None:
-    """Write through a temporary file beside the target, then rename it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # hidden: builds skip it
-    try:
-        temp.write_text(text, encoding="utf-8", newline="\n")
-        temp.replace(target)
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def _create_file(target: Path, text: str) -> str | None:

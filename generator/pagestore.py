@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.files import replace_file
+
 INDEX = "pages.json"
 SIGNATURE = re.compile(r"[0-9a-f]{32}")
 
@@ -100,10 +102,8 @@ class PageStore:
         if not self._changed:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder.parent / INDEX
-        temp = path.with_name(f".{INDEX}.{os.getpid()}.tmp")
-        temp.write_text(json.dumps({"key": self.key, "pages": self.index}), encoding="utf-8")
-        temp.replace(path)
+        data = json.dumps({"key": self.key, "pages": self.index})
+        replace_file(self.folder.parent / INDEX, data.encode("utf-8"))
         self._changed = False
 
 

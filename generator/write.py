@@ -22,9 +22,10 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
 from generator.errors import UsageError
+from generator.files import replace_file
 from generator.render import THEME_STATIC, Page
 
-_TEMP = re.compile(r"\..+\.\d+\.tmp")  # `_where`'s temp files: .NAME.PID.tmp
+_TEMP = re.compile(r"\..+\.\d+\.tmp")  # temp files: .NAME.PID.tmp (`_where`, `replace_file`)
 MARKER = ".dossier-output"
 ASSETS = "assets"
 
@@ -181,7 +182,7 @@ class Output:
             self._moves = []
             for relative in remove:
                 output_path(self.out, relative).unlink(missing_ok=True)
-            _replace(self.out / MARKER, manifest.to_json().encode("utf-8"))
+            replace_file(self.out / MARKER, manifest.to_json().encode("utf-8"))
         return self.written
 
     def finish(self, manifest: Manifest, statics: Iterable[tuple[Path, str]]) -> list[str]:
@@ -255,13 +256,6 @@ def write_pages(
     except BaseException:
         output.abort()
         raise
-
-
-def _replace(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    temp.write_bytes(data)
-    temp.replace(target)
 
 
 def _swap(staging: Path, out: Path, retired: Path) -> None:
