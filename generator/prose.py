@@ -34,7 +34,7 @@ class Prose:
         return self._data[self._start : self._end]
 
     def __html__(self) -> str:
-        return self._data[self._start : self._end].decode("utf-8")
+        return self.encoded().decode("utf-8")
 
     def __str__(self) -> str:
         return self.__html__()

@@ -37,7 +37,7 @@ from generator.discover import SourceRef, read_source
 from generator.fingerprint import template_closure
 from generator.linking import linking_from_rows
 from generator.markup import Rendered, make_markdown, render_markdown, shorten
-from generator.parse import ArticleDoc, Body, Doc, parse_source
+from generator.parse import ArticleDoc, Doc, parse_source, without_text
 from generator.write import Manifest, Output, bytes_digest, output_path
 
 QUICK_LIMIT = 8  # more changed files than this: the full pass is as quick
@@ -45,7 +45,7 @@ QUICK_LIMIT = 8  # more changed files than this: the full pass is as quick
 
 def front(doc: Doc) -> Doc:
     """A document without its prose: what other pages can depend on."""
-    return replace(doc, body=Body("", doc.body.line), digest="")
+    return replace(without_text(doc), digest="")
 
 
 def prose_only(old_doc: Doc, old: Rendered, new_doc: Doc, new: Rendered) -> bool:

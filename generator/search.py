@@ -50,6 +50,7 @@ from itertools import pairwise
 from generator.markup import shorten
 from generator.model import Site
 from generator.schema import Moment
+from generator.slugs import name_key
 
 SEARCH_INDEX = "search-index.js"
 SEARCH_FOLDER = "search"
@@ -112,10 +113,10 @@ def words_of(text: str) -> set[str]:
 
 def distinct(name: str, aliases: Iterable[str]) -> list[str]:
     """Aliases that add something to the name: no repeats, in any case or spacing."""
-    seen = {_key(name)}
+    seen = {name_key(name)}
     kept = []
     for alias in aliases:
-        key = _key(alias)
+        key = name_key(alias)
         if key and key not in seen:
             seen.add(key)
             kept.append(alias)
@@ -198,10 +199,6 @@ def _base36(number: int) -> str:
 
 def _part_path(part: str) -> str:
     return f"{SEARCH_FOLDER}/{part}.js"
-
-
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _day(moment: Moment) -> str:

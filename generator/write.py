@@ -142,8 +142,8 @@ class Output:
 
     def write(self, relative: str, data: bytes) -> Path:
         """Write a file; returns where its bytes are now (they keep that inode)."""
-        place = self._place(relative)
-        place.write_bytes(data)
+        place = self.put(relative, data)
+        self.adopt(relative, place)
         return place
 
     def put(self, relative: str, data: bytes) -> Path:
