@@ -8,6 +8,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from generator.build import Builder, BuildResult
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -42,6 +44,14 @@ def first(soup: BeautifulSoup | Tag, selector: str) -> Tag:
 
 def texts(soup: BeautifulSoup | Tag, selector: str) -> list[str]:
     return [" ".join(t.get_text().split()) for t in soup.select(selector)]
+
+
+def build_anew(site: Path) -> BuildResult:
+    """Build `site` into its output/ with a new Builder, as a new process would; it must
+    report no errors."""
+    result = Builder(site, site / "output").build()
+    assert result.errors == []
+    return result
 
 
 def snapshot(out: Path) -> dict[str, bytes]:

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Builder
 from generator.cache import CACHE_DIR
 from generator.pagestore import INDEX
 from generator.write import MARKER
-from tests.helpers import snapshot
+from tests.helpers import build_anew, snapshot
 
 
 @pytest.fixture
@@ -25,9 +24,7 @@ def site(small_site: Path) -> Path:
 
 def build(site: Path) -> int:
     """Build in a new Builder, as a new process would; returns the pages rendered."""
-    result = Builder(site, site / "output").build()
-    assert result.errors == []
-    return result.rendered
+    return build_anew(site).rendered
 
 
 def test_empty_output_with_a_warm_cache_renders_nothing(site: Path) -> None:

@@ -12,7 +12,7 @@ from generator.build import Builder, BuildResult
 from generator.cli import main
 from generator.quick import shows_body_once
 from generator.render import make_env
-from tests.helpers import snapshot, write_files
+from tests.helpers import build_anew, snapshot, write_files
 from tests.test_incremental import clean_build, edit
 
 STORY = "content/articles/2022/first-warning.md"
@@ -23,11 +23,7 @@ def site(small_built: Path) -> Path:
     return small_built
 
 
-def build(site: Path) -> BuildResult:
-    """As `dossier build` does: a new Builder each time, as in a new process."""
-    result = Builder(site, site / "output").build()
-    assert result.errors == []
-    return result
+build = build_anew  # as `dossier build` does: a new Builder each time, as in a new process
 
 
 def quick(result: BuildResult) -> bool:
