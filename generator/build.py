@@ -49,7 +49,7 @@ from generator.linking import NameRow, linking_from_rows, name_rows, still_valid
 from generator.markup import Linking, Rendered, make_markdown, render_markdown
 from generator.model import Site, build_site
 from generator.pagestore import PageStore
-from generator.parallel import fork_imap, fork_map, render_all, write_stream
+from generator.parallel import Places, fork_imap, render_all, write_stream
 from generator.parse import ArticleDoc, Doc, body_again, parse_source, without_text
 from generator.prose import Prose, pack
 from generator.quick import front, prose_only, quick_build
@@ -173,10 +173,8 @@ class Builder:
         pages = list(Views(site).pages())
         signer, more = page_signer(pages, env, config, self.salt)
         errors += more
-        digests = fork_map(signer, pages, jobs=self.jobs) if signer else []
-        signatures = {page.path: digest for page, digest in zip(pages, digests, strict=False)}
         errors += _clashes(pages, static)
-        if errors:
+        if errors or signer is None:
             return _result(site, sorted(errors), [], 0)
         if self.out is None:
             rendered, more = self._render(pages, env, config)
@@ -184,7 +182,7 @@ class Builder:
         else:
             statics = static_files(static)
             stamps = (inputs, assets)
-            result = self._write(site, pages, signatures, env, config, statics, previous, stamps)
+            result = self._write(site, pages, signer, env, config, statics, previous, stamps)
         if self.save_cache:
             self.flush_cache()
         return result
@@ -408,7 +406,7 @@ class Builder:
         self,
         site: Site,
         pages: list[PageView],
-        signatures: dict[str, bytes],
+        signer: Callable[[PageView], bytes],
         env: Environment,
         config: Config,
         statics: list[tuple[Path, str]],
@@ -416,31 +414,38 @@ class Builder:
         stamps: tuple[str, str],
     ) -> BuildResult:
         """Pages unchanged in output/ stay; pages in the page store are linked; the rest
-        are rendered and written as they come. All in place only if nothing failed."""
+        are rendered and written as they come (see `write_stream`). All in place only if
+        nothing failed."""
         assert self.out is not None
         manifest = Manifest(self.salt, inputs=stamps[0], assets=stamps[1])
         manifest.counts = [len(site.articles), len(site.actors), len(site.events)]
         manifest.warnings = len(site.warnings)
         manifest.sources, manifest.linking = self._sources, self._linking_key()
         store = self._page_store()
-        output = Output(self.out, None if previous is None else previous.pages)
+        before = {} if previous is None else previous.pages
+        output = Output(self.out, None if previous is None else before)
+        present = _files_in(self.out) if previous is not None else set()
+        places = Places(output, store, before, present)
+        rendered = 0
         try:
-            todo = self._reuse(pages, signatures, previous, manifest, output, store)
             errors: list[ContentError] = []
             report = self.progress
             tell = (lambda done, total: report("rendering", done, total)) if report else None
-            hexed = {page.path: signatures[page.path].hex() for page in todo}
-            places = (output, store, hexed)
-            stream = write_stream(todo, env, config, places, errors, jobs=self.jobs, progress=tell)
-            for path, digest, place, stored in stream:
-                manifest.pages[path] = (hexed[path], digest)
+            stream = write_stream(
+                pages, env, config, signer, places, errors, jobs=self.jobs, progress=tell
+            )
+            for path, signature, digest, place, stored, fresh in stream:
+                manifest.pages[path] = (signature, digest)
                 if place is not None:
                     output.adopt(path, place)
                 if store is not None:
-                    store.record(hexed[path], digest, stored)
+                    store.record(signature, digest, stored)
+                rendered += fresh
             if errors:
                 output.abort()
                 return _result(site, errors, [], 0)
+            if previous is not None:
+                manifest.static.update(previous.static)
             written_paths = output.finish(manifest, statics)
         except BaseException:
             output.abort()
@@ -451,40 +456,7 @@ class Builder:
                 store.save()
         positions = {a.path: i for i, a in enumerate(site.articles)}
         self._last = _Last(site, env, config, manifest, statics, positions)
-        return _result(site, [], written_paths, len(todo))
-
-    def _reuse(
-        self,
-        pages: list[PageView],
-        signatures: dict[str, bytes],
-        previous: Manifest | None,
-        manifest: Manifest,
-        output: Output,
-        store: PageStore | None,
-    ) -> list[PageView]:
-        """Record the pages that need no rendering (unchanged in output/, or in the page
-        store); return the others."""
-        present = _files_in(self.out) if previous is not None and self.out else set()
-        todo: list[PageView] = []
-        for page in pages:
-            signature = signatures[page.path].hex()
-            before = previous.pages.get(page.path) if previous is not None else None
-            if before is not None and before[0] == signature and page.path in present:
-                manifest.pages[page.path] = before
-                if store is not None and self.out is not None:
-                    store.keep(signature, before[1], output_path(self.out, page.path))
-                continue
-            found = store.find(signature) if store is not None else None
-            if found is None:
-                todo.append(page)
-                continue
-            source, digest = found
-            manifest.pages[page.path] = (signature, digest)
-            if output.needs(page.path, digest):
-                output.link(page.path, source)
-        if previous is not None:
-            manifest.static.update(previous.static)
-        return todo
+        return _result(site, [], written_paths, rendered)
 
     def _render(
         self, pages: list[PageView], env: Environment, config: Config

@@ -14,7 +14,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -107,39 +108,68 @@ def render_stream(
     yield from _gathered(fork_imap(work, pages, jobs=jobs, progress=progress), errors)
 
 
-# A page written: its path, the digest of its bytes, where they went (None when output/
-# has them already) and, when the page store took it, the stored file's size and mtime.
-Written = tuple[str, str, Path | None, tuple[int, int] | None]
+# A page done: its path, its signature, the digest of its bytes, where they went (None when
+# output/ has them already), when the page store took it the stored file's size and mtime,
+# and whether it was rendered (not kept, nor taken from the store).
+Written = tuple[str, str, str, Path | None, tuple[int, int] | None, bool]
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where pages go and what is there already: output/ (with `present`, the files in it
+    now, and `previous`, each page's signature and digest as the last build left them),
+    and the page store."""
+
+    output: Output
+    store: PageStore | None
+    previous: Mapping[str, tuple[str, str]]
+    present: Set[str]
 
 
 def write_stream(
     pages: Sequence[PageView],
     env: jinja2.Environment,
     config: Config,
-    places: tuple[Output, PageStore | None, Mapping[str, str]],
+    sign: Callable[[PageView], bytes],
+    places: Places,
     errors: list[ContentError],
     *,
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> Iterator[Written]:
-    """Every page rendered and written by the workers themselves, in order: only what
-    `Output.adopt` and `PageStore.record` need comes back. `places` is where pages go,
-    the page store, and each page's signature. Errors as in `render_stream`."""
-    output, store, signatures = places
+    """Every page signed, then kept (unchanged in output/), taken from the page store or
+    rendered and written: by the workers themselves, in order. Only what `Output.adopt`
+    and `PageStore.record` need comes back. Errors as in `render_stream`."""
+    output, store = places.output, places.store
 
     def work(page: PageView) -> tuple[list[Written], list[ContentError]]:
+        path, signature = page.path, sign(page).hex()
+        before = places.previous.get(path)
+        if before is not None and before[0] == signature and path in places.present:
+            stored = _stored(path, signature, before[1], None)
+            return [(path, signature, before[1], None, stored, False)], []
+        found = store.find(signature) if store is not None else None
+        if found is not None:
+            source, digest = found
+            place = output.put_link(path, source) if output.needs(path, digest) else None
+            return [(path, signature, digest, place, None, False)], []
         done, more = render_pages([page], env, config)
         written: list[Written] = []
         for made in done:
             data = made.html.encode("utf-8")
             digest = bytes_digest(data)
-            place = output.put(made.path, data) if output.needs(made.path, digest) else None
-            stored = None
-            if store is not None:
-                where = place or output_path(output.out, made.path)
-                stored = store.link(signatures[made.path], digest, where)
-            written.append((made.path, digest, place, stored))
+            place = output.put(path, data) if output.needs(path, digest) else None
+            stored = _stored(path, signature, digest, place)
+            written.append((path, signature, digest, place, stored, True))
         return written, more
+
+    def _stored(
+        path: str, signature: str, digest: str, place: Path | None
+    ) -> tuple[int, int] | None:
+        """The page, now at `place` or in output/, linked into the store (if not there)."""
+        if store is None:
+            return None
+        return store.link(signature, digest, place or output_path(output.out, path))
 
     yield from _gathered(fork_imap(work, pages, jobs=jobs, progress=progress), errors)
 

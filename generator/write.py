@@ -159,13 +159,15 @@ class Output:
         if self.previous is not None:
             self._moves.append((place, output_path(self.top, relative)))
 
-    def link(self, relative: str, source: Path) -> None:
-        """The file `source` (from the page store) at `relative`: linked, else copied."""
-        place = self._place(relative)
+    def put_link(self, relative: str, source: Path) -> Path:
+        """The file `source` (from the page store) at `relative`: linked, else copied. Like
+        `put`, it notes nothing: pass the place returned to `adopt`."""
+        place = self._where(relative)
         try:
             os.link(source, place)
         except OSError:
             shutil.copyfile(source, place)
+        return place
 
     def copy(self, relative: str, source: Path) -> None:
         shutil.copyfile(source, self._place(relative))
