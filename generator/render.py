@@ -33,7 +33,8 @@ class Page:
 
 
 def make_env(site_templates: Path | None) -> jinja2.Environment:
-    """Site templates first, then the theme; `theme/NAME` always reaches the built-in one."""
+    """Site templates first, then the theme; `theme/NAME` always reaches the built-in one.
+    An environment serves one build: templates are read once, never checked again."""
     theme = jinja2.FileSystemLoader(THEME_TEMPLATES)
     loaders: list[jinja2.BaseLoader] = [theme, jinja2.PrefixLoader({"theme": theme})]
     if site_templates is not None:
@@ -44,6 +45,7 @@ def make_env(site_templates: Path | None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # else every get_template stats the file: once per page
     )
     env.filters.update(
         rel=rel, date=show_date, isodate=iso_date, month=show_month, timetag=time_tag
