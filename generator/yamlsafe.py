@@ -4,12 +4,16 @@ Hostile input must become a `ContentError`, never a crash or a hang. Before any
 tree is built, the text is read as a stream of parser events (iterative, so it
 cannot overflow the stack) and refused when it is too big, nests too deep, or
 uses anchors, aliases or tags. Only then is it composed, with the C loader
-when libyaml is there. Timestamps are not resolved by YAML: dates stay text, so
-`schema` can report an impossible date with its line.
+when libyaml is there. Most front matter needs no event pass: a text with no
+`&`, `*`, `!` or tab, whose depth is bounded by its indentation and brackets
+(see `_plainly_safe`), cannot hold what the guard refuses. Timestamps are not
+resolved by YAML: dates stay text, so `schema` can report an impossible date with
+its line.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +45,8 @@ _ANCHOR = "YAML anchors (&name) are not allowed here; write the value out"
 _ALIAS = "YAML aliases (*name) are not allowed here; write the value out"
 _TAG = "YAML tags (!tag) are not allowed here; remove the tag"
 _TOO_DEEP = f"YAML nests deeper than {MAX_DEPTH} levels; flatten it"
+_MARKED = re.compile(r"[&*!\t]")  # anchors, aliases, tags; tabs confuse the bound below
+_LEADING = re.compile(r"^[ ?:-]*", re.MULTILINE)  # indentation and block indicators
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,22 @@ def _error(path: Path, first_line: int, exc: yaml.YAMLError) -> ContentError:
     return ContentError(path, line, f"YAML syntax error: {problem}; check quoting and indentation")
 
 
+def _plainly_safe(text: str) -> bool:
+    """True when `text` can hold no anchor, alias or tag and cannot nest deeper than
+    MAX_DEPTH, as seen from its characters alone (C-speed searches, no parse).
+
+    In block style a collection nested in another starts at a greater column, but for
+    a sequence given as a mapping's value, which may share its key's column: at most
+    two levels per column. Every block collection starts within its line's leading
+    run of spaces and `-`, `?`, `:` indicators, so with W the longest such run, block
+    depth is at most 2 * (W + 1). Each flow level needs a `[` or `{` of its own.
+    """
+    if _MARKED.search(text):
+        return False
+    widest = max(map(len, _LEADING.findall(text)), default=0)
+    return 2 * (widest + 1) + text.count("[") + text.count("{") <= MAX_DEPTH
+
+
 def _guard(text: str, path: Path, first_line: int) -> ContentError | None:
     """Refuse what must never reach a composer, reading parser events only.
 
@@ -78,6 +100,8 @@ def _guard(text: str, path: Path, first_line: int) -> ContentError | None:
         return ContentError(
             path, first_line, f"front matter is larger than {MAX_BYTES // 1024} KiB; shorten it"
         )
+    if _plainly_safe(text):
+        return None
     depth = 0
     try:
         for event in yaml.parse(text, Loader=_BaseLoader):
