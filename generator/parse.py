@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.discover import SourceFile
 from generator.errors import ContentError
-from generator.schema import CONTROL, ClaimDoc, FieldReader, Moment, Name, Source
+from generator.schema import CONTROL_BYTES, ClaimDoc, FieldReader, Moment, Name, Source
 from generator.slugs import make_slug
 from generator.yamlsafe import MAX_BYTES, load_mapping
 
@@ -73,14 +73,17 @@ Doc = ArticleDoc | ActorDoc | EventDoc
 
 
 def decode(data: bytes, path: Path) -> tuple[str | None, list[ContentError]]:
-    """UTF-8 text, without the control characters that no page or feed may hold."""
+    """UTF-8 text, without the control characters that no page or feed may hold. They
+    are single bytes in UTF-8, never part of another character's: deleted as bytes."""
     try:
-        return CONTROL.sub("", data.decode("utf-8-sig")), []
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         bad = data[exc.start : exc.start + 1].hex()
         message = f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8"
         return None, [ContentError(path, line, message)]
+    clean = data.translate(None, CONTROL_BYTES)
+    return (text if len(clean) == len(data) else clean.decode("utf-8-sig")), []
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, Body] | ContentError:

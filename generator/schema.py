@@ -19,6 +19,7 @@ MONTH_NAMES = (
     + ("July", "August", "September", "October", "November", "December")
 )
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invalid in HTML and XML text
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])  # the same
 WEB_SCHEMES = ("http", "https")
 
 

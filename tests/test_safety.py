@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.schema import CONTROL, CONTROL_BYTES
 from generator.slugs import make_slug
 from tests.conftest import MakeSite, SiteRunner
 from tests.helpers import article, first, write_files
@@ -168,3 +169,20 @@ def test_control_characters_never_reach_pages_or_feeds(make_site: MakeSite) -> N
             data = path.read_text(encoding="utf-8")
             assert not any(ord(c) < 32 and c not in "\t\n\r" for c in data), path
     assert first(run.page("articles/a.html"), "h1").get_text() == "Bell title"
+
+
+def test_control_bytes_removed_from_files_are_the_control_characters() -> None:
+    """Files lose their control characters as bytes (one byte each in UTF-8), other
+    text as characters: both must name the same ones."""
+    as_chars = bytes(code for code in range(256) if CONTROL.fullmatch(chr(code)))
+    assert as_chars == CONTROL_BYTES
+
+
+def test_bytes_valid_only_without_their_control_bytes_are_still_refused(
+    make_site: MakeSite,
+) -> None:
+    """`\\xc3\\x01\\xa9` is not UTF-8, though `\\xc3\\xa9` ("é") is."""
+    text = article(title="Caf\xe9").encode("utf-8").replace(b"\xc3\xa9", b"\xc3\x01\xa9")
+    run = make_site({"content/articles/a.md": text})
+    assert run.code == 1
+    assert "a.md:2: not valid UTF-8 (byte 0xc3)" in run.err
