@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from jinja2 import pass_context
+import markupsafe
+from jinja2 import nodes, pass_context
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -20,6 +22,12 @@ from generator.feeds import absolute_url, rfc3339
 from generator.fingerprint import Fingerprints, template_digests
 from generator.schema import MONTH_NAMES, Moment
 from generator.views import PageView
+
+# markupsafe's own escaping of a str to a str (its C code when built), which `escape` wraps
+# in a Markup; with a markupsafe that has no such function, the same text through `escape`
+_escape_inner: Callable[[str], str] = getattr(markupsafe, "_escape_inner", None) or (
+    lambda text: str(escape(text))
+)
 
 THEME = Path(__file__).parent / "theme"
 THEME_TEMPLATES = THEME / "templates"
@@ -32,6 +40,32 @@ class Page:
     html: str
 
 
+def escape_text(value: object) -> str:
+    """What `{{ value }}` writes when autoescaping: the text of markupsafe's `escape`, as a
+    plain `str`, without making a `Markup` of every value shown. Output values are only
+    ever joined; Jinja makes `Markup` of a macro's or block's joined text itself."""
+    if type(value) is str:
+        return _escape_inner(value)
+    html = getattr(value, "__html__", None)
+    if html is not None:
+        return str(html())
+    return _escape_inner(str(value))
+
+
+class _Generator(CodeGenerator):
+    """Jinja's code generator, with `escape_text` for the `escape` the code calls on each
+    value it writes (the name means nothing else in compiled templates). Rebound at the
+    end of the module: its functions look the name up when they run."""
+
+    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
+        super().visit_Template(node, frame)
+        self.writeline(f"from {__name__} import escape_text as escape")
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _Generator
+
+
 def make_env(site_templates: Path | None) -> jinja2.Environment:
     """Site templates first, then the theme; `theme/NAME` always reaches the built-in one.
     An environment serves one build: templates are read once, never checked again."""
@@ -39,7 +73,7 @@ def make_env(site_templates: Path | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [theme, jinja2.PrefixLoader({"theme": theme})]
     if site_templates is not None:
         loaders.insert(0, jinja2.FileSystemLoader(site_templates))
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
