@@ -17,11 +17,13 @@ from generator.mentions import (
     quotes,
     wikilinks,
 )
+from generator.pickling import pickled_by_fields
 from generator.prose import Prose
 
 SUMMARY_LENGTH = 280
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Rendered:
     html: str | Prose  # a Prose once the build keeps it (see generator/prose.py)

@@ -29,6 +29,8 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from generator.pickling import pickled_by_fields
+
 WORD = re.compile(r"\w+")
 WORDS = re.compile(r"(\w+)")  # split() keeps the words, between the separators
 SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)]*\s+")
@@ -47,6 +49,7 @@ class Target:
         return f"../{self.kind}s/{self.slug}.html"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Reference:
     """A mention or wiki link in a body: what it names, where, and the sentence around it."""
@@ -60,6 +63,7 @@ class Reference:
     explicit: bool  # a wiki link, not an automatic mention
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Quote:
     actor: str  # slug

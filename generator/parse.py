@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.discover import SourceFile
 from generator.errors import ContentError
+from generator.pickling import pickled_by_fields
 from generator.schema import CONTROL_BYTES, ClaimDoc, FieldReader, Moment, Name, Source
 from generator.slugs import make_slug
 from generator.yamlsafe import MAX_BYTES, load_mapping
@@ -17,12 +18,14 @@ ACTOR_KINDS = ("person", "organization", "other")
 _FENCE = "---"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Body:
     text: str
     line: int  # file line of the body's first line
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ArticleDoc:
     path: Path
@@ -41,6 +44,7 @@ class ArticleDoc:
     claims: tuple[ClaimDoc, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ActorDoc:
     path: Path
@@ -55,6 +59,7 @@ class ActorDoc:
     digest: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class EventDoc:
     path: Path

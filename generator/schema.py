@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.errors import ContentError
+from generator.pickling import pickled_by_fields
 from generator.yamlsafe import YamlMapping
 
 Moment = dt.date | dt.datetime
@@ -23,6 +24,7 @@ CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]
 WEB_SCHEMES = ("http", "https")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Name:
     """A reference to an actor or event, as written, with its line."""
@@ -34,6 +36,7 @@ class Name:
 STANCES = ("asserts", "denies", "disputes", "confirms")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ClaimDoc:
     """One `claims:` entry as written: who says what about which event."""
@@ -45,6 +48,7 @@ class ClaimDoc:
     line: int
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Source:
     name: str
