@@ -130,6 +130,7 @@ class Builder:
             return self._build(changed)
         finally:
             self._wait_for_save()
+            gc.unfreeze()  # see _keep
 
     def _build(self, changed: Iterable[Path] | None) -> BuildResult:
         changed = None if changed is None else list(changed)
@@ -154,6 +155,7 @@ class Builder:
             if quick is not None:
                 return quick
         docs, bodies, errors = self._parse(refs, config)
+        _keep()
         self._save_early()
         site, more = build_site(config, docs, bodies, drafts=self.drafts)
         errors += more
@@ -171,6 +173,7 @@ class Builder:
             if done is not None:
                 return done
         pages = list(Views(site).pages())
+        _keep()
         signer, more = page_signer(pages, env, config, self.salt)
         errors += more
         errors += _clashes(pages, static)
@@ -530,6 +533,13 @@ class _Last:
     manifest: Manifest
     statics: list[tuple[Path, str]]
     positions: dict[Path, int]  # article source -> index in site.articles
+
+
+def _keep() -> None:
+    """Everything made so far lives until the build ends: out of the cyclic collector's
+    sight (`gc.freeze`), so that its full passes no longer walk the whole site. `build`
+    gives it back at the end; until then, reference counting still frees what it can."""
+    gc.freeze()
 
 
 def _read_doc(ref: SourceRef) -> tuple[Doc | None, list[ContentError]]:
