@@ -385,13 +385,14 @@ class Builder:
         def render(doc: Doc) -> Rendered:
             prose = config.link_mentions and isinstance(doc, ArticleDoc) and doc.mentions
             text = doc.body.text or body_again(read_source(by_path[doc.path]), doc)
-            return render_markdown(md, text, link_mentions=prose)
+            body = render_markdown(md, text, link_mentions=prose)
+            return replace(body, html=Prose.of(str(body.html)))  # encoded and digested here
 
         tell = (lambda done, total: report("rendering Markdown", done, total)) if report else None
         results = fork_imap(render, todo, jobs=self.jobs, progress=tell)
         done = iter(zip(todo, results, strict=True))
         while batch := list(islice(done, PACK_BODIES)):  # bodies into shared buffers
-            bodies = pack(str(body.html) for _, body in batch)
+            bodies = pack(body.html for _, body in batch)
             for (doc, body), html in zip(batch, bodies, strict=True):
                 ref = by_path[doc.path]
                 kept = Rendered(html, body.first_paragraph, body.references, body.quotes)

@@ -64,13 +64,22 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def pack(texts: Iterable[str]) -> list[Prose]:
-    """Each text as a `Prose`, all in one new buffer."""
-    encoded = [text.encode("utf-8") for text in texts]
+def pack(items: Iterable[str | Prose]) -> list[Prose]:
+    """Each text or `Prose` as a `Prose`, all in one new buffer. A `Prose` made one by one
+    elsewhere (worker processes encode and digest the bodies they render) keeps its digest."""
+    encoded: list[bytes] = []
+    digests: list[bytes] = []
+    for item in items:
+        if isinstance(item, Prose):
+            encoded.append(item.encoded())
+            digests.append(item.digest)
+        else:
+            encoded.append(item.encode("utf-8"))
+            digests.append(digest(encoded[-1]))
     data = b"".join(encoded)
     found, start = [], 0
-    for part in encoded:
+    for part, known in zip(encoded, digests, strict=True):
         end = start + len(part)
-        found.append(Prose(data, start, end, digest(part)))
+        found.append(Prose(data, start, end, known))
         start = end
     return found

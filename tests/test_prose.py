@@ -23,6 +23,15 @@ def test_packed_texts_read_back_whole_from_one_buffer() -> None:
     assert len({id(p._data) for p in packed}) == 1  # one buffer for all
 
 
+def test_prose_made_one_by_one_is_packed_into_one_buffer_with_its_digest() -> None:
+    """As worker processes send bodies: each `Prose` its own bytes, digested there."""
+    sent = [pickle.loads(pickle.dumps(Prose.of(text))) for text in TEXTS]
+    packed = pack([sent[0], TEXTS[1], sent[2]])
+    assert [str(p) for p in packed] == TEXTS
+    assert [p.digest for p in packed] == [p.digest for p in pack(TEXTS)]
+    assert len({id(p._data) for p in packed}) == 1
+
+
 def test_equal_to_the_same_bytes_or_text_and_picklable() -> None:
     first, again = pack(TEXTS)[0], Prose.of(TEXTS[0])
     assert first == again and first == TEXTS[0] and hash(first) == hash(TEXTS[0])
