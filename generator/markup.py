@@ -74,7 +74,7 @@ def first_paragraph(tokens: list[Token]) -> str:
 def plain_text(inline: Token) -> str:
     parts: list[str] = []
     for child in inline.children or []:
-        if child.type in ("text", "code_inline"):
+        if child.type in ("text", "code_inline", "mention"):
             parts.append(child.content)
         elif child.type == "wikilink":
             parts.append(child.meta["label"])

@@ -35,6 +35,7 @@ WORD = re.compile(r"\w+")
 WORDS = re.compile(r"(\w+)")  # split() keeps the words, between the separators
 SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)]*\s+")
 SHORT = 5  # names shorter than this, or in capitals, must match case exactly
+_TEXT_TYPES = ("text", "code_inline", "mention")  # inline tokens that hold their own text
 ATTRIBUTION = re.compile(r"^\s*(?:—|--)\s*(?P<who>[^,(]+)")
 
 
@@ -177,7 +178,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
 def _plain(inline: Token) -> str:
     parts = []
     for child in inline.children or []:
-        if child.type in ("text", "code_inline"):
+        if child.type in _TEXT_TYPES:
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -254,6 +255,15 @@ def mentions(md: MarkdownIt, index: NameIndex) -> None:
                 token.children = _link_mentions(token, plain, index, found, linked)
 
     md.core.ruler.push("mentions", rule)
+    md.add_render_rule("mention", _render_mention)
+
+
+def _render_mention(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """`<a class="mention" href="...">name</a>`, as a link's tokens would render it."""
+    token = tokens[idx]
+    return f'<a class="mention" href="{_escape(token.meta["href"])}">{_escape(token.content)}</a>'
 
 
 def _record_wikilinks(inline: Token, plain: str, found: Found) -> None:
@@ -281,7 +291,7 @@ def _record_wikilinks(inline: Token, plain: str, found: Found) -> None:
 
 def _plain_length(child: Token) -> int:
     """How much of `_plain(inline)` this child stands for."""
-    if child.type in ("text", "code_inline"):
+    if child.type in _TEXT_TYPES:
         return len(child.content)
     if child.type in ("softbreak", "hardbreak"):
         return 1
@@ -332,9 +342,9 @@ def _split_text(
         if not found.link_mentions:
             continue
         pieces.append(_text(text[cursor:start]))
-        link = Token("link_open", "a", 1)
-        link.attrs = {"class": "mention", "href": target.href}
-        pieces += [link, _text(text[start:end]), Token("link_close", "a", -1)]
+        mention = Token("mention", "a", 0)  # one token, not a link's three: many per body
+        mention.content, mention.meta = text[start:end], {"href": target.href}
+        pieces.append(mention)
         cursor = end
     if not pieces:
         return [child]

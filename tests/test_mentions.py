@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 
 from generator.discover import SourceFile
 from generator.linking import make_linking
-from generator.markup import make_markdown, render_markdown
+from generator.markup import Rendered, make_markdown, render_markdown
 from generator.parse import parse_source
 from tests.conftest import MakeSite, SiteRunner
 from tests.helpers import article, first, texts
@@ -35,6 +35,10 @@ def linked(html: str) -> list[tuple[str, str]]:
 
 
 def render(body: str, raw_html: bool = False) -> str:
+    return str(render_fully(body, raw_html).html)
+
+
+def render_fully(body: str, raw_html: bool = False) -> Rendered:
     docs = []
     for path, text in ACTORS.items():
         kind = "actor" if "/actors/" in path else "event"
@@ -43,7 +47,7 @@ def render(body: str, raw_html: bool = False) -> str:
         docs.append(doc)
     linking, _ = make_linking(docs, drafts=False)
     md = make_markdown(raw_html=raw_html, linking=linking)
-    return render_markdown(md, body).html
+    return render_markdown(md, body)
 
 
 @pytest.mark.parametrize(
@@ -90,6 +94,14 @@ def test_first_mention_is_linked_and_only_outside_code_links_and_headings(
     body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert linked(render(body)) == expected
+
+
+def test_a_linked_name_stays_in_the_summary_and_the_attribution() -> None:
+    body = "> No comment.\n>\n> — Dmitry Peskov, on 4 May\n\nThen *Vladimir Putin* spoke.\n"
+    rendered = render_fully(body)
+    assert rendered.first_paragraph == "Then Vladimir Putin spoke."
+    assert [quote.actor for quote in rendered.quotes] == ["dmitry-peskov"]
+    assert linked(str(rendered.html)) == [("../actors/vladimir-putin.html", "Vladimir Putin")]
 
 
 def test_no_mention_links_inside_raw_html() -> None:
