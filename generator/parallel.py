@@ -52,17 +52,6 @@ def _run(bounds: tuple[int, int]) -> list[Any]:
     return [work(item) for item in items[bounds[0] : bounds[1]]]
 
 
-def fork_map(
-    work: Callable[[T], R],
-    items: Sequence[T],
-    *,
-    jobs: int = 1,
-    progress: Progress | None = None,
-) -> list[R]:
-    """`[work(item) for item in items]`, in `jobs` forked processes when worth it."""
-    return list(fork_imap(work, items, jobs=jobs, progress=progress))
-
-
 def fork_imap(
     work: Callable[[T], R],
     items: Sequence[T],
