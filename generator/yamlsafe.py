@@ -45,7 +45,9 @@ _ANCHOR = "YAML anchors (&name) are not allowed here; write the value out"
 _ALIAS = "YAML aliases (*name) are not allowed here; write the value out"
 _TAG = "YAML tags (!tag) are not allowed here; remove the tag"
 _TOO_DEEP = f"YAML nests deeper than {MAX_DEPTH} levels; flatten it"
-_MARKED = re.compile(r"[&*!\t]")  # anchors, aliases, tags; tabs confuse the bound below
+# anchors, aliases and tags; tabs, and line breaks other than "\n" (YAML also breaks lines
+# at a lone "\r", NEL, LS and PS), which would hide indentation from the bound below
+_MARKED = re.compile("[&*!\t\x85\u2028\u2029]|\r(?!\n)")
 _LEADING = re.compile(r"^[ ?:-]*", re.MULTILINE)  # indentation and block indicators
 
 

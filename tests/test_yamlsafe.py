@@ -84,3 +84,14 @@ def test_front_matter_with_marks_goes_through_the_event_pass() -> None:
     mapping, errors = load_mapping("title: Rock & roll *live*!\n", Path("a.md"))
     assert errors == [] and mapping is not None
     assert mapping.data == {"title": "Rock & roll *live*!"}
+
+
+def test_line_breaks_other_than_newline_cannot_hide_depth() -> None:
+    """YAML breaks lines at a lone CR, NEL, LS and PS too: such a text goes through the
+    event pass, which counts its depth. CRLF line ends alone do not."""
+    for br in ["\r", "\x85", "\u2028", "\u2029"]:
+        deep = br.join(f"{'  ' * i}k{i}:" for i in range(20)) + br + "  " * 20 + "x" + br
+        assert not _plainly_safe(deep)
+        mapping, errors = load_mapping(deep, Path("deep.md"))
+        assert mapping is None and "nests deeper than 16 levels" in errors[0].message
+    assert _plainly_safe("title: t\r\nactors: [A, B]\r\n")
