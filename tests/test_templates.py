@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import jinja2
-from markupsafe import Markup
+import datetime as dt
 
-from generator.render import make_env
+import jinja2
+from markupsafe import Markup, escape
+
+from generator.render import iso_date, make_env, show_date, time_tag
 from tests.conftest import MakeSite
 from tests.helpers import article, first
 
@@ -111,3 +113,11 @@ def test_values_are_escaped_exactly_as_stock_jinja_escapes_them() -> None:
     assert ours == stock
     assert "&lt;a href=&#34;x&#34;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;" in ours
     assert "escape_text" in make_env(None).compile(source, raw=True)
+
+
+def test_time_tags_need_no_escaping() -> None:
+    """`timetag` writes dates and times unescaped: what they print has nothing to escape."""
+    east = dt.timezone(dt.timedelta(hours=3, minutes=30))
+    for moment in [dt.date(2023, 5, 3), dt.datetime(2023, 5, 3, 14, 30, 5, 120, tzinfo=east)]:
+        shown = f'<time datetime="{escape(iso_date(moment))}">{escape(show_date(moment))}</time>'
+        assert str(time_tag(moment)) == shown
