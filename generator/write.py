@@ -15,17 +15,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
 from generator.errors import UsageError
-from generator.files import replace_file
+from generator.files import TEMP_NAME, replace_file, temp_beside
 from generator.render import THEME_STATIC, Page
 
-_TEMP = re.compile(r"\..+\.\d+\.tmp")  # temp files: .NAME.PID.tmp (`_where`, `replace_file`)
 MARKER = ".dossier-output"
 ASSETS = "assets"
 
@@ -207,7 +205,7 @@ class Output:
         self._moves = []
         for folder, _, names in os.walk(self.out):
             for name in names:
-                if _TEMP.fullmatch(name):
+                if TEMP_NAME.fullmatch(name):
                     Path(folder, name).unlink(missing_ok=True)
 
     def _place(self, relative: str) -> Path:
@@ -225,7 +223,7 @@ class Output:
             self._folders.add(folder)
         if self.previous is None:
             return target
-        return target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        return temp_beside(target)
 
 
 def _put_statics(output: Output, statics: Iterable[tuple[Path, str]], manifest: Manifest) -> None:
