@@ -34,13 +34,14 @@ from generator.cache import (
 )
 from generator.config import CONFIG_FILE, Config, load_config
 from generator.discover import (
+    Assets,
+    SiteFolder,
     SourceRef,
     content_kind,
     read_source,
     scan_assets,
     scan_content,
     stat_source,
-    walk_files,
 )
 from generator.errors import ContentError
 from generator.feeds import feed_warnings
@@ -119,6 +120,7 @@ class Builder:
         self._names_saved = ""  # the linking key of the names last written beside the cache
         self._saving = 0  # a child process writing the cache (see _save_early)
         self._sources: dict[str, tuple[int, int]] = {}  # what this build reads: size, mtime
+        self._refused: list[ContentError] = []  # content links that lead out of the site
         self.save_cache = True  # a watcher turns this off and calls flush_cache() at the end
         self.skip_if_unchanged = skip_if_unchanged  # off for a watcher: it keeps the model
         self.jobs = jobs  # worker processes for rendering (forked: none under a watcher)
@@ -138,19 +140,24 @@ class Builder:
         if quick is not None:
             return quick
         self._last = None
+        settings = SiteFolder(self.root).link_problem(self.root / CONFIG_FILE)
+        found = scan_assets(self.root)  # few: always looked at afresh
+        refs = self._update_refs(changed)
+        refused = sorted({*found.errors, *self._refused})  # links out of the site, pipes
+        if settings is not None:
+            return BuildResult(None, sorted({settings, *refused}))  # never read
         config = load_config(self.root / CONFIG_FILE)
         if self.out is not None:
             check_output_dir(self.root, self.out)
-        templates, static = scan_assets(self.root)  # few: always looked at afresh
-        refs = self._update_refs(changed)
-        assets = self._assets_stamp(templates, static)
+        templates, static = found.templates, found.static
+        assets = self._assets_stamp(found)
         inputs = _content_stamp(assets, refs)
         self._sources = {str(ref.path): (ref.size, ref.mtime_ns) for ref in refs}
         previous = read_manifest(self.out, self.salt) if self.out is not None else None
-        unchanged = self._unchanged(previous, inputs)
+        unchanged = None if refused else self._unchanged(previous, inputs)
         if unchanged is not None:
             return unchanged
-        if previous is not None and previous.assets == assets:
+        if previous is not None and previous.assets == assets and not refused:
             quick = self._quick(refs, previous, inputs, config, templates)
             if quick is not None:
                 return quick
@@ -161,6 +168,8 @@ class Builder:
         errors += more
         warned = [*site.warnings, *feed_warnings(config, self.root)]  # no base_url, no feeds
         site = replace(site, warnings=tuple(sorted(warned)))
+        if refused:  # what the site's templates and pages would be is beside the point
+            return _result(site, sorted(errors + refused), [], 0)
         env = make_env(templates)
         if (
             previous is not None
@@ -217,6 +226,8 @@ class Builder:
         last, entries = self._last, self._entries
         if last is None or entries is None or self.out is None or len(changed) != 1:
             return None
+        if self._through_link(changed[0]):
+            return None  # the full pass looks where the link leads
         path, index = changed[0], last.positions.get(changed[0])
         old = entries.get(path)
         ref = stat_source("article", path)
@@ -309,12 +320,25 @@ class Builder:
                 store.save()
         return written
 
-    def _assets_stamp(self, templates: Path | None, static: tuple[tuple[Path, str], ...]) -> str:
+    def _assets_stamp(self, found: Assets) -> str:
         """Everything but content: settings, templates, static files, the generator itself."""
         stamp = [self.salt, str(self.drafts), repr(_stat(self.root / CONFIG_FILE))]
-        extra = [p for p, _ in static] + (list(walk_files(templates)) if templates else [])
+        extra = [p for p, _ in found.static] + list(found.template_files)
         stamp += [f"{p}\0{_stat(p)}" for p in extra]
         return hashlib.blake2b("\n".join(stamp).encode(), digest_size=16).hexdigest()
+
+    def _through_link(self, path: Path) -> bool:
+        """Whether `path`, or a folder on the way to it, is a symbolic link."""
+        try:
+            parts = path.relative_to(self.root).parts
+        except ValueError:
+            return False  # not in the site: not a source either
+        here = self.root
+        for part in parts:
+            here = here / part
+            if here.is_symlink():
+                return True
+        return False
 
     def _unchanged(self, previous: Manifest | None, inputs: str) -> BuildResult | None:
         """The previous build's result, when it read exactly these inputs and output/ is whole."""
@@ -328,8 +352,15 @@ class Builder:
         return BuildResult(None, [], [], 0, counts, previous.warnings, "nothing changed")
 
     def _update_refs(self, changed: list[Path] | None) -> list[SourceRef]:
-        if changed is None or self._refs is None or any(_is_folder_change(p) for p in changed):
-            self._refs = {ref.path: ref for ref in scan_content(self.root)}
+        if (
+            changed is None
+            or self._refs is None
+            or self._refused  # until the refused links are gone, look at everything
+            or any(_is_folder_change(p) or self._through_link(p) for p in changed)
+        ):
+            scan = scan_content(self.root)
+            self._refs = {ref.path: ref for ref in scan.refs}
+            self._refused = list(scan.errors)
         else:
             for path in changed:
                 kind = content_kind(self.root, path)

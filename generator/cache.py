@@ -25,6 +25,7 @@ from typing import Any
 
 from generator import __version__
 from generator.discover import SourceRef
+from generator.errors import ContentError
 from generator.files import replace_file
 from generator.linking import NameRow
 from generator.markup import Rendered
@@ -34,7 +35,7 @@ from generator.prose import Prose
 from generator.schema import ClaimDoc, Moment, Name, Source
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 7
+FORMAT = 8
 SHARDS = 256  # one byte of a hash of the path: an edit at 100,000 stories rewrites ~400 entries
 NAMES = "names.json"
 
@@ -102,20 +103,24 @@ _PATH: Codec = (str, Path)
 _BODY: Codec = (lambda v: v.line, lambda line: Body("", line))  # the text is not kept
 _NAME = _row(Name, _PLAIN, _PLAIN)
 _NAMES = _many(_NAME)
+_WARNINGS = _many(_row(ContentError, _PATH, _PLAIN, _PLAIN))
 _DOCS: dict[str, Codec] = {
     "article": _row(
         ArticleDoc,
         *(_PATH, _PLAIN, _PLAIN, _MOMENT, _NAMES, _NAMES, _optional(_row(Source, _PLAIN, _PLAIN))),
         *(_PLAIN, _TUPLE, _PLAIN, _BODY, _PLAIN, _PLAIN),
         _many(_row(ClaimDoc, _NAME, _NAME, _PLAIN, _PLAIN, _PLAIN)),
+        _WARNINGS,
     ),
     "actor": _row(
-        ActorDoc, _PATH, _PLAIN, _PLAIN, _PLAIN, _NAMES, _PLAIN, _PLAIN, _NAMES, _BODY, _PLAIN
+        ActorDoc,
+        *(_PATH, _PLAIN, _PLAIN, _PLAIN, _NAMES, _PLAIN, _PLAIN, _NAMES, _BODY, _PLAIN),
+        _WARNINGS,
     ),
     "event": _row(
         EventDoc,
         *(_PATH, _PLAIN, _PLAIN, _PLAIN, _MOMENT, _optional(_MOMENT), _PLAIN),
-        *(_optional(_NAME), _BODY, _PLAIN),
+        *(_optional(_NAME), _BODY, _PLAIN, _WARNINGS),
     ),
 }
 _KINDS = {ArticleDoc: "article", ActorDoc: "actor", EventDoc: "event"}

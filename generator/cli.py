@@ -142,7 +142,7 @@ def print_warnings(result: BuildResult) -> None:
     if result.site is None:
         return
     for warning in result.site.warnings:
-        print(f"{warning.path}:{warning.line}: warning: {warning.message}", file=sys.stderr)
+        print(f"{warning.where}: warning: {warning.message}", file=sys.stderr)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -153,7 +153,7 @@ def run_check(args: argparse.Namespace) -> int:
     print_warnings(result)
     site = result.site
     for hint in site.suggestions:
-        print(f"{hint.path}:{hint.line}: suggestion: {hint.message}")
+        print(f"{hint.where}: suggestion: {hint.message}")
     fileless = [a.name for a in site.actors.values() if a.path is None]
     fileless_events = [e.name for e in site.events.values() if e.path is None]
     for kind, names in (("actor", fileless), ("event", fileless_events)):

@@ -1,12 +1,23 @@
-"""Walk a site's folders and read its sources. The only reading of content from disk."""
+"""Walk a site's folders and read its sources. The only reading of content from disk.
+
+Nothing from outside the site gets in. A symbolic link (to a file or a folder, at
+any depth, relative or absolute, or a chain of them) is followed only when its
+target lies inside the site folder; one that leads outside, or nowhere, is an
+error naming the link, and its target is never opened. A folder reached twice
+through links (a link to its own parent) is walked once. Anything that is neither
+a file nor a folder (a pipe, a device) is refused: reading it could hang the build.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from generator.errors import ContentError
 
 Kind = Literal["article", "actor", "event"]
 CONTENT_DIRS: tuple[tuple[Kind, str, bool], ...] = (
@@ -15,6 +26,7 @@ CONTENT_DIRS: tuple[tuple[Kind, str, bool], ...] = (
     ("event", "events", False),
 )
 _EDITOR_LITTER = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig")
+OUTSIDE = "symbolic link leads outside the site"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +47,29 @@ class SourceFile:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentScan:
+    """The content files found, and the links that were refused on the way."""
+
+    refs: tuple[SourceRef, ...]
+    errors: tuple[ContentError, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Assets:
+    """Everything but content that a build reads from the site."""
+
+    templates: Path | None  # the folder, for the template loader
+    template_files: tuple[Path, ...]
+    static: tuple[tuple[Path, str], ...]  # each file and its path in output/
+    errors: tuple[ContentError, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Sources:
     content: tuple[SourceFile, ...]
     templates: Path | None
     static: tuple[tuple[Path, str], ...]
+    errors: tuple[ContentError, ...] = ()
 
 
 def is_source_name(name: str) -> bool:
@@ -46,16 +77,109 @@ def is_source_name(name: str) -> bool:
     return not (name.startswith((".", "#")) or name.endswith(_EDITOR_LITTER) or name == "4913")
 
 
-def walk_files(top: Path, recursive: bool = True) -> Iterator[Path]:
-    """Files below `top` in a stable order, skipping hidden and temporary ones."""
-    if not top.is_dir():
-        return
-    for folder, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
-        base = Path(folder)  # parsed once: each child is then cheap to make
-        for name in sorted(files):
-            if is_source_name(name):
-                yield base / name
+class SiteFolder:
+    """The site's folder, as far as links may lead: paths are judged by where they end up."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.real = os.path.realpath(root)
+        self._prefix = self.real if self.real.endswith(os.sep) else self.real + os.sep
+
+    def holds(self, real: str) -> bool:
+        """Whether a resolved path lies inside the site."""
+        return real == self.real or real.startswith(self._prefix)
+
+    def link_problem(self, path: Path) -> ContentError | None:
+        """The error for `path` if it is a symbolic link that leads outside the site or to
+        nothing; None for anything else. The target is resolved, never opened."""
+        if not path.is_symlink():
+            return None
+        real = os.path.realpath(path)
+        if not self.holds(real):
+            advice = "it is not read: copy what you need into the site, or remove the link"
+            return ContentError(path, 0, f"{OUTSIDE} (to {real}); {advice}")
+        if not Path(real).exists():
+            advice = "its target is missing, or links loop; fix it or remove it"
+            return ContentError(path, 0, f"symbolic link leads to nothing ({advice})")
+        return None
+
+    def way_problem(self, path: Path) -> ContentError | None:
+        """The first link on the way from the site folder down to `path` (itself included)
+        that leads outside the site or to nothing; None when the way is clear."""
+        try:
+            parts = path.relative_to(self.root).parts
+        except ValueError:
+            return None
+        here = self.root
+        for part in parts:
+            here = here / part
+            problem = self.link_problem(here)
+            if problem is not None:
+                return problem
+        return None
+
+    def files(
+        self, top: Path, errors: list[ContentError], *, recursive: bool = True
+    ) -> Iterator[Path]:
+        """Files below `top` in a stable order (a folder's files, then its folders), without
+        hidden or temporary ones; what cannot be taken goes to `errors`."""
+        problem = self.way_problem(top)
+        if problem is not None:
+            errors.append(problem)
+            return
+        if not top.is_dir():
+            return
+        real = os.path.realpath(top)
+        yield from self._walk(top, real, recursive, {real}, errors)
+
+    def _walk(
+        self, folder: Path, real: str, recursive: bool, seen: set[str], errors: list[ContentError]
+    ) -> Iterator[Path]:
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted((e for e in listing if is_source_name(e.name)), key=_name)
+        except OSError:
+            return
+        folders: list[tuple[Path, str]] = []
+        for entry in entries:
+            path = folder / entry.name
+            linked = entry.is_symlink()
+            if linked and (problem := self.link_problem(path)) is not None:
+                errors.append(problem)
+                continue
+            kind = _kind(entry, path)
+            if kind == "folder":
+                target = os.path.realpath(path) if linked else str(Path(real, entry.name))
+                folders.append((path, target))
+            elif kind == "file":
+                yield path
+            elif kind == "other":
+                message = "is neither a file nor a folder (a pipe or a device?); remove it"
+                errors.append(ContentError(path, 0, message))
+        if not recursive:
+            return
+        for path, target in folders:
+            if target not in seen:  # a link back to a folder already walked: once is enough
+                seen.add(target)
+                yield from self._walk(path, target, recursive, seen, errors)
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _kind(entry: os.DirEntry[str], path: Path) -> str:
+    """What `entry` is, through a link (known by now to stay inside): a file, a folder,
+    gone (removed while the folder was read) or other (a pipe, a socket, a device)."""
+    try:
+        if entry.is_file():
+            return "file"
+        if entry.is_dir():
+            return "folder"
+        mode = path.stat().st_mode
+    except OSError:
+        return "gone"  # removed while we looked: as if it had never been there
+    return "file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "other"
 
 
 def content_kind(root: Path, path: Path) -> Kind | None:
@@ -80,23 +204,31 @@ def stat_source(kind: Kind, path: Path) -> SourceRef | None:
     return SourceRef(kind, path, info.st_size, info.st_mtime_ns)
 
 
-def scan_content(root: Path) -> tuple[SourceRef, ...]:
+def scan_content(root: Path) -> ContentScan:
     """Find every content file without reading it: one stat per file."""
+    site = SiteFolder(root)
     refs: list[SourceRef] = []
+    errors: list[ContentError] = []
     for kind, folder, recursive in CONTENT_DIRS:
-        for path in walk_files(root / "content" / folder, recursive):
+        for path in site.files(root / "content" / folder, errors, recursive=recursive):
             ref = stat_source(kind, path) if path.suffix == ".md" else None
             if ref is not None:
                 refs.append(ref)
-    return tuple(refs)
+    return ContentScan(tuple(refs), tuple(sorted(set(errors))))
 
 
-def scan_assets(root: Path) -> tuple[Path | None, tuple[tuple[Path, str], ...]]:
-    """The templates folder (if any) and the static files, with their output paths."""
-    templates = root / "templates"
-    static_dir = root / "static"
-    static = tuple((p, p.relative_to(static_dir).as_posix()) for p in walk_files(static_dir))
-    return (templates if templates.is_dir() else None), static
+def scan_assets(root: Path) -> Assets:
+    """The templates folder (if any) and its files, and the static files with their
+    output paths."""
+    site = SiteFolder(root)
+    errors: list[ContentError] = []
+    templates, static_dir = root / "templates", root / "static"
+    template_files = tuple(site.files(templates, errors))
+    folder = templates if templates.is_dir() and not errors else None  # refused: not loaded
+    static = tuple(
+        (p, p.relative_to(static_dir).as_posix()) for p in site.files(static_dir, errors)
+    )
+    return Assets(folder, template_files, static, tuple(sorted(set(errors))))
 
 
 def read_source(ref: SourceRef) -> SourceFile:
@@ -105,5 +237,7 @@ def read_source(ref: SourceRef) -> SourceFile:
 
 def discover(root: Path) -> Sources:
     """Find and read every source file."""
-    templates, static = scan_assets(root)
-    return Sources(tuple(read_source(ref) for ref in scan_content(root)), templates, static)
+    assets, content = scan_assets(root), scan_content(root)
+    files = tuple(read_source(ref) for ref in content.refs)
+    errors = tuple(sorted({*assets.errors, *content.errors}))
+    return Sources(files, assets.templates, assets.static, errors)

@@ -11,14 +11,19 @@ from generator.pickling import pickled_by_fields
 @pickled_by_fields
 @dataclass(frozen=True, slots=True, order=True)
 class ContentError:
-    """A mistake in the site's files, reported as `path:line: message`."""
+    """A mistake in the site's files, reported as `path:line: message`, or as
+    `path: message` for what has no line (a symbolic link, a pipe): line 0."""
 
     path: Path
     line: int
     message: str
 
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else str(self.path)
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.where}: {self.message}"
 
 
 class ConfigError(Exception):

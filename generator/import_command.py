@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generator.config import CONFIG_FILE, load_config
 from generator.detect import Detection, Known, Proposal, detect
-from generator.discover import SourceFile, discover, walk_files
+from generator.discover import SourceFile, Sources, discover, is_source_name
 from generator.errors import ConfigError, ContentError, UsageError
 from generator.files import replace_file
 from generator.importer import (
@@ -85,7 +85,13 @@ def run_import(args: argparse.Namespace) -> int:
     except (ConfigError, UsageError) as exc:
         print(f"dossier: {exc}", file=sys.stderr)
         return USAGE
-    run = _read_site(site, args)
+    sources = discover(site)
+    if sources.errors:  # a link out of the site: nothing is read through it, nothing written
+        for refused in sources.errors:
+            print(refused, file=sys.stderr)
+        print(f"nothing imported: fix the {site} folder first", file=sys.stderr)
+        return CONTENT_ERRORS
+    run = _read_site(sources, args)
     for path in paths:
         error = _import_story(path, run)
         if error is not None:
@@ -103,7 +109,11 @@ def story_paths(arguments: list[Path]) -> list[Path]:
     paths: list[Path] = []
     for argument in arguments:
         if argument.is_dir():
-            found = [p for p in walk_files(argument, recursive=False) if p.suffix == ".txt"]
+            found = sorted(
+                p
+                for p in argument.iterdir()
+                if p.suffix == ".txt" and is_source_name(p.name) and p.is_file()
+            )
             if not found:
                 raise UsageError(f"{argument}: no .txt stories in this folder")
             paths += found
@@ -114,8 +124,9 @@ def story_paths(arguments: list[Path]) -> list[Path]:
     return list({p.resolve(): p for p in paths}.values())
 
 
-def _read_site(site: Path, args: argparse.Namespace) -> _Run:
-    docs, errors = parse_all(discover(site).content)
+def _read_site(sources: Sources, args: argparse.Namespace) -> _Run:
+    site: Path = args.site
+    docs, errors = parse_all(sources.content)
     if errors:
         print(
             f"note: {len({e.path for e in errors})} file(s) in {site / 'content'} have errors "

@@ -46,7 +46,7 @@ class Story:
 
 def parse_story(data: bytes, path: Path) -> Story | ContentError:
     """Read a plain-text story; a file not in the format is one error at its line."""
-    text, errors = decode(data, path)
+    text, errors, _ = decode(data, path)  # the control characters it drops go unsaid
     if text is None:
         return errors[0]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

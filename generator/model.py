@@ -13,6 +13,7 @@ from generator.config import Config
 from generator.errors import ContentError
 from generator.markup import Rendered, shorten
 from generator.mentions import Quote
+from generator.names import Names, Where
 from generator.parse import ActorDoc, ArticleDoc, Doc, EventDoc
 from generator.prose import Prose
 from generator.references import (
@@ -23,7 +24,7 @@ from generator.references import (
     unnamed_mentions,
 )
 from generator.schema import Moment, Name, Source
-from generator.slugs import make_slug, name_key
+from generator.slugs import name_key
 
 Counted = tuple[tuple[str, int], ...]
 D = TypeVar("D", ArticleDoc, ActorDoc, EventDoc)
@@ -113,74 +114,6 @@ def sort_key(moment: Moment | None) -> dt.datetime:
     return moment
 
 
-@dataclass
-class _Names:
-    """Names, aliases and slugs of one kind of entity, and the file that claimed each.
-
-    A name or slug outranks an alias. Two entities may share an alias (two people
-    called Berg); only naming one by it is an error, since it cannot be resolved.
-    """
-
-    what: str
-    primary: dict[str, set[str]] = field(default_factory=dict)
-    alias: dict[str, set[str]] = field(default_factory=dict)
-    by_slug: dict[str, str] = field(default_factory=dict)
-    owner: dict[str, Path | None] = field(default_factory=dict)
-    spelling: dict[str, str] = field(default_factory=dict)
-
-    def register(self, slug: str, spelling: str, path: Path | None) -> None:
-        self.by_slug[slug] = slug
-        self.owner[slug] = path
-        self.spelling[slug] = spelling
-        self.primary.setdefault(name_key(spelling), set()).add(slug)
-        self.primary.setdefault(slug, set()).add(slug)
-
-    def claim_aliases(self, slug: str, aliases: Iterable[Name], path: Path) -> list[ContentError]:
-        """Record aliases; warn about each one that another entity claims too."""
-        warnings = []
-        for name in aliases:
-            key = name_key(name.text)
-            others = (self.primary.get(key, set()) | self.alias.get(key, set())) - {slug}
-            self.alias.setdefault(key, set()).add(slug)
-            if others:
-                where = ", ".join(str(self.owner[o]) for o in sorted(others))
-                message = (
-                    f'alias "{name.text}" also names the {self.what} in {where}; '
-                    f'naming "{name.text}" in an article will be an error'
-                )
-                warnings.append(ContentError(path, name.line, message))
-        return warnings
-
-    def lookup(self, text: str) -> set[str]:
-        key = name_key(text)
-        found = self.primary.get(key) or self.alias.get(key)
-        if not found:
-            by_slug = self.by_slug.get(make_slug(text))
-            return {by_slug} if by_slug else set()
-        return found
-
-    def resolve(self, text: str) -> str | None:
-        found = self.lookup(text)
-        return next(iter(found)) if len(found) == 1 else None
-
-    def resolve_or_add(self, name: Name, path: Path, errors: list[ContentError]) -> str | None:
-        """Find a name; an unknown one becomes an entity known only from the articles."""
-        found = self.lookup(name.text)
-        if len(found) > 1:
-            where = " and ".join(str(self.owner[s]) for s in sorted(found))
-            message = (
-                f'"{name.text}" is ambiguous: it names the {self.what}s in {where}; '
-                "write the full name or the slug"
-            )
-            errors.append(ContentError(path, name.line, message))
-            return None
-        if found:
-            return next(iter(found))
-        slug = make_slug(name.text)
-        self.register(slug, name.text, None)
-        return slug
-
-
 def _unique_slugs(docs: Iterable[D], folder: str) -> tuple[list[D], list[ContentError]]:
     seen: dict[str, Path] = {}
     kept: list[D] = []
@@ -208,15 +141,13 @@ def build_site(
     event_docs, more = _unique_slugs([d for d in docs if isinstance(d, EventDoc)], "events")
     errors += more
 
-    warnings: list[ContentError] = []
-    actor_names = _Names("actor")
+    actor_names = Names("actor")
     for a in actor_docs:
-        actor_names.register(a.slug, a.name, a.path)
-    for a in actor_docs:
-        warnings += actor_names.claim_aliases(a.slug, a.aliases, a.path)
-    event_names = _Names("event")
+        actor_names.register(a.slug, a.name, a.path, a.name_line)
+        actor_names.add_aliases(a.slug, a.aliases, a.path)
+    event_names = Names("event")
     for e in event_docs:
-        event_names.register(e.slug, e.name, e.path)
+        event_names.register(e.slug, e.name, e.path, e.name_line)
 
     articles = sorted(
         (_article(d, actor_names, event_names, bodies, errors) for d in articles_in),
@@ -226,8 +157,14 @@ def build_site(
     events = {e.slug: _event(e, event_names, bodies, errors) for e in event_docs}
     errors += _check_parents(events, event_docs)
     site = _assemble(config, tuple(articles), actors, events, actor_names, event_names)
-    site = replace(site, warnings=tuple(sorted(warnings)))
-    return _what_bodies_say(site, articles_in, actor_docs, event_docs, bodies, errors)
+    names = (actor_names, event_names)
+    site = _what_bodies_say(site, articles_in, actor_docs, event_docs, bodies, names, errors)
+    warnings = [warning for doc in docs for warning in doc.warnings]
+    for of_kind in names:  # after every name was looked up: a clash is an error where used
+        more, warned = of_kind.clashes()
+        errors += more
+        warnings += warned
+    return replace(site, warnings=tuple(sorted(warnings))), errors
 
 
 def _what_bodies_say(
@@ -236,69 +173,76 @@ def _what_bodies_say(
     actor_docs: list[ActorDoc],
     event_docs: list[EventDoc],
     bodies: Mapping[Path, Rendered],
+    names: tuple[Names, Names],
     errors: list[ContentError],
-) -> tuple[Site, list[ContentError]]:
-    """Backlinks, quotes, claims and suggestions, from what the Markdown plugins recorded."""
+) -> Site:
+    """Backlinks, quotes, claims and suggestions, from what the Markdown plugins recorded;
+    the errors found on the way go to `errors`."""
     position = {a.path: i for i, a in enumerate(site.articles)}
     docs: list[Doc] = [*article_docs, *actor_docs, *event_docs]
+
+    def ambiguity(text: str, where: Where) -> str | None:
+        for of_kind in names:
+            found = of_kind.lookup(text, where)
+            if len(found) > 1:
+                return of_kind.ambiguous(text, found)
+        return None
+
     for doc in docs:
-        errors += broken_wikilinks(doc.path, doc.body.line, bodies[doc.path])
+        errors += broken_wikilinks(doc.path, doc.body.line, bodies[doc.path], ambiguity)
     sources = [Linker("article", a.slug, a.title, a.date, bodies[a.path]) for a in site.articles]
     sources += [Linker("actor", a.slug, a.name, None, bodies[a.path]) for a in actor_docs]
     sources += [Linker("event", e.slug, e.name, e.date, bodies[e.path]) for e in event_docs]
     quotes: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
     suggestions: list[ContentError] = []
-    names = {slug: actor.name for slug, actor in site.actors.items()}
+    spelled = {slug: actor.name for slug, actor in site.actors.items()}
     for doc in article_docs:
         index = position[doc.path]
         for quote in bodies[doc.path].quotes:
             quotes[quote.actor].append((index, quote))
         named = set(site.articles[index].actors)
-        suggestions += unnamed_mentions(doc.path, doc.body.line, bodies[doc.path], named, names)
-    claims, more = _claims(site, article_docs, position)
+        suggestions += unnamed_mentions(doc.path, doc.body.line, bodies[doc.path], named, spelled)
+    claims = _claims(article_docs, position, names, errors)
     return replace(
         site,
         backlinks=collect_backlinks(sources),
         quotes={k: tuple(sorted(v, key=lambda q: -q[0])) for k, v in quotes.items()},
         claims=claims,
         suggestions=tuple(sorted(suggestions)),
-    ), errors + more
+    )
 
 
 def _claims(
-    site: Site, article_docs: list[ArticleDoc], position: Mapping[Path, int]
-) -> tuple[tuple[Claim, ...], list[ContentError]]:
-    actors = _Names("actor")
-    for actor in site.actors.values():
-        actors.register(actor.slug, actor.name, actor.path)
-        for alias in actor.aliases:
-            actors.alias.setdefault(name_key(alias), set()).add(actor.slug)
-    events = _Names("event")
-    for event in site.events.values():
-        events.register(event.slug, event.name, event.path)
-    claims, errors = [], []
+    article_docs: list[ArticleDoc],
+    position: Mapping[Path, int],
+    names: tuple[Names, Names],
+    errors: list[ContentError],
+) -> tuple[Claim, ...]:
+    actors, events = names
+    claims = []
     for doc in article_docs:
         for claim in doc.claims:
-            by, about = actors.lookup(claim.by.text), events.lookup(claim.about.text)
-            for found, name, what in ((by, claim.by, "actor"), (about, claim.about, "event")):
-                if len(found) != 1:
-                    problem = "names no" if not found else "is ambiguous between two"
-                    errors.append(
-                        ContentError(
-                            doc.path,
-                            name.line,
-                            f'claim: "{name.text}" {problem} {what} of the site; '
-                            f"use the name or slug of one {what}",
-                        )
+            by = actors.lookup(claim.by.text, (doc.path, claim.by.line))
+            about = events.lookup(claim.about.text, (doc.path, claim.about.line))
+            for found, name, of_kind in ((by, claim.by, actors), (about, claim.about, events)):
+                if len(found) > 1:
+                    problem = of_kind.ambiguous(name.text, found)
+                    errors.append(ContentError(doc.path, name.line, f"claim: {problem}"))
+                elif not found:
+                    what = of_kind.what
+                    message = (
+                        f'claim: "{name.text}" names no {what} of the site; '
+                        f"use the name or slug of one {what}"
                     )
+                    errors.append(ContentError(doc.path, name.line, message))
             if len(by) == 1 and len(about) == 1:
                 article = position[doc.path]
                 claims.append(Claim(article, min(by), min(about), claim.stance, claim.text))
-    return tuple(claims), errors
+    return tuple(claims)
 
 
 def _resolve_all(
-    names: _Names, refs: Iterable[Name], path: Path, errors: list[ContentError], own: str = ""
+    names: Names, refs: Iterable[Name], path: Path, errors: list[ContentError], own: str = ""
 ) -> tuple[str, ...]:
     found = (names.resolve_or_add(ref, path, errors) for ref in refs)
     return tuple(dict.fromkeys(s for s in found if s is not None and s != own))
@@ -306,8 +250,8 @@ def _resolve_all(
 
 def _article(
     doc: ArticleDoc,
-    actors: _Names,
-    events: _Names,
+    actors: Names,
+    events: Names,
     bodies: Mapping[Path, Rendered],
     errors: list[ContentError],
 ) -> Article:
@@ -329,7 +273,7 @@ def _article(
 
 
 def _actor(
-    doc: ActorDoc, names: _Names, bodies: Mapping[Path, Rendered], errors: list[ContentError]
+    doc: ActorDoc, names: Names, bodies: Mapping[Path, Rendered], errors: list[ContentError]
 ) -> Actor:
     return Actor(
         slug=doc.slug,
@@ -345,7 +289,7 @@ def _actor(
 
 
 def _event(
-    doc: EventDoc, names: _Names, bodies: Mapping[Path, Rendered], errors: list[ContentError]
+    doc: EventDoc, names: Names, bodies: Mapping[Path, Rendered], errors: list[ContentError]
 ) -> Event:
     parent = _resolve_all(names, (doc.parent,) if doc.parent else (), doc.path, errors)
     return Event(
@@ -382,8 +326,8 @@ def _assemble(
     articles: tuple[Article, ...],
     actors: dict[str, Actor],
     events: dict[str, Event],
-    actor_names: _Names,
-    event_names: _Names,
+    actor_names: Names,
+    event_names: Names,
 ) -> Site:
     for slug, spelling in actor_names.spelling.items():
         actors.setdefault(slug, Actor(slug=slug, name=spelling))

@@ -42,6 +42,7 @@ class ArticleDoc:
     digest: str
     mentions: bool = True  # link mentions of known actors and events in the body
     claims: tuple[ClaimDoc, ...] = ()
+    warnings: tuple[ContentError, ...] = ()  # what reading the file put right (see `decode`)
 
 
 @pickled_by_fields
@@ -57,6 +58,7 @@ class ActorDoc:
     affiliations: tuple[Name, ...]
     body: Body
     digest: str
+    warnings: tuple[ContentError, ...] = ()
 
 
 @pickled_by_fields
@@ -72,23 +74,63 @@ class EventDoc:
     parent: Name | None
     body: Body
     digest: str
+    warnings: tuple[ContentError, ...] = ()
 
 
 Doc = ArticleDoc | ActorDoc | EventDoc
 
 
-def decode(data: bytes, path: Path) -> tuple[str | None, list[ContentError]]:
-    """UTF-8 text, without the control characters that no page or feed may hold. They
-    are single bytes in UTF-8, never part of another character's: deleted as bytes."""
+def decode(
+    data: bytes, path: Path
+) -> tuple[str | None, list[ContentError], tuple[ContentError, ...]]:
+    """UTF-8 text, without the control characters that no page or feed may hold, and a
+    warning at each line that had one. They are single bytes in UTF-8, never part of
+    another character's: deleted as bytes. A NUL byte is an error: text editors do not
+    write one, so the file is damaged, or not UTF-8 text at all."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         bad = data[exc.start : exc.start + 1].hex()
         message = f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8"
-        return None, [ContentError(path, line, message)]
+        return None, [ContentError(path, line, message)], ()
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data[:nul].count(b"\n") + 1
+        message = (
+            "NUL byte: the file is damaged, or not UTF-8 text (UTF-16? a binary file?); "
+            "open it, remove what should not be there and save it as UTF-8"
+        )
+        return None, [ContentError(path, line, message)], ()
     clean = data.translate(None, CONTROL_BYTES)
-    return (text if len(clean) == len(data) else clean.decode("utf-8-sig")), []
+    if len(clean) == len(data):
+        return text, [], ()
+    return clean.decode("utf-8-sig"), [], _control_warnings(data, path)
+
+
+MAX_CONTROL_WARNINGS = 10  # lines of one file reported one by one; the rest in one line
+
+
+def _control_warnings(data: bytes, path: Path) -> tuple[ContentError, ...]:
+    found: list[ContentError] = []
+    lines = [(n, line) for n, line in enumerate(data.split(b"\n"), 1) if _has_control(line)]
+    for number, line in lines[:MAX_CONTROL_WARNINGS]:
+        codes = sorted({byte for byte in line if byte in CONTROL_BYTES})
+        names = ", ".join(f"U+{code:04X}" for code in codes)
+        what = f"control characters {names}" if len(codes) > 1 else f"control character {names}"
+        message = f"{what} removed (invisible, and not allowed in a page); delete it from the file"
+        found.append(ContentError(path, number, message))
+    if len(lines) > MAX_CONTROL_WARNINGS:
+        more = len(lines) - MAX_CONTROL_WARNINGS
+        number = lines[MAX_CONTROL_WARNINGS][0]
+        lines_more = f"{more} more line{'s' if more > 1 else ''}"
+        message = f"control characters removed on {lines_more} from here on; delete them too"
+        found.append(ContentError(path, number, message))
+    return tuple(found)
+
+
+def _has_control(line: bytes) -> bool:
+    return len(line.translate(None, CONTROL_BYTES)) != len(line)
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, Body] | ContentError:
@@ -126,7 +168,7 @@ def body_again(source: SourceFile, doc: Doc) -> str:
 
 
 def parse_source(source: SourceFile) -> tuple[Doc | None, list[ContentError]]:
-    text, errors = decode(source.data, source.path)
+    text, errors, warnings = decode(source.data, source.path)
     if text is None:
         return None, errors
     split = split_front_matter(text, source.path)
@@ -137,7 +179,10 @@ def parse_source(source: SourceFile) -> tuple[Doc | None, list[ContentError]]:
     if fm is None:
         return None, errors
     reader = {"article": _article, "actor": _actor, "event": _event}[source.kind]
-    return reader(FieldReader(fm, _ALLOWED[source.kind]), body, digest(source.data))
+    doc, errors = reader(FieldReader(fm, _ALLOWED[source.kind]), body, digest(source.data))
+    if doc is not None and warnings:
+        doc = replace(doc, warnings=warnings)
+    return doc, errors
 
 
 def digest(data: bytes) -> str:

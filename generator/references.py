@@ -7,7 +7,7 @@ reads Markdown again.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,17 +69,29 @@ def _ordinal(moment: Moment | None) -> float:
     return float(moment.toordinal())
 
 
-def broken_wikilinks(path: Path, body_line: int, rendered: Rendered) -> list[ContentError]:
-    return [
-        ContentError(
-            path,
-            body_line + ref.line,
-            f"[[{ref.target}]] links to nothing: no actor, event or article has that name "
-            "or slug; correct it, or write actors/SLUG, events/SLUG or articles/SLUG",
-        )
-        for ref in rendered.references
-        if ref.explicit and ref.kind is None
-    ]
+def broken_wikilinks(
+    path: Path,
+    body_line: int,
+    rendered: Rendered,
+    ambiguity: Callable[[str, tuple[Path, int]], str | None],
+) -> list[ContentError]:
+    """An error for each wiki link that leads nowhere: `ambiguity` says why a name that
+    several entities go by cannot be followed (None: nothing goes by it)."""
+    errors = []
+    for ref in rendered.references:
+        if not ref.explicit or ref.kind is not None:
+            continue
+        line = body_line + ref.line
+        why = ambiguity(ref.target, (path, line))
+        if why is not None:
+            why = f"wiki link: {why}"
+        else:
+            why = (
+                f"[[{ref.target}]] links to nothing: no actor, event or article has that name "
+                "or slug; correct it, or write actors/SLUG, events/SLUG or articles/SLUG"
+            )
+        errors.append(ContentError(path, line, why))
+    return errors
 
 
 def unnamed_mentions(

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from generator.discover import SiteFolder
 from generator.errors import UsageError
 from generator.slugs import make_slug
 
@@ -33,7 +34,10 @@ def new_document(site: Path, kind: str, title: str, today: dt.date | None = None
             f"---\nname: {quoted}\ndate: {day.isoformat()}\nplace: \n---\n\n"
             "What happened, in a few sentences.\n"
         )
-    if path.exists():
+    problem = SiteFolder(site).way_problem(path)
+    if problem is not None:  # writing through it would put the file outside the site
+        raise UsageError(str(problem))
+    if path.exists() or path.is_symlink():
         raise UsageError(f"{path} already exists; edit it, or choose another title")
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:

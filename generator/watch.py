@@ -18,7 +18,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.config import CONFIG_FILE
-from generator.discover import is_source_name
+from generator.discover import SiteFolder, is_source_name
 
 QUIET = 0.025  # seconds without events that end one save
 SOURCE_DIRS = ("content", "templates", "static")
@@ -36,6 +36,7 @@ def classify(root: Path, paths: Iterable[Path]) -> Change | None:
     """Keep the paths that are sources of the site; None when nothing relevant changed."""
     kept: set[Path] = set()
     full = False
+    site = SiteFolder(root)
     for path in paths:
         try:
             parts = path.relative_to(root).parts
@@ -43,6 +44,8 @@ def classify(root: Path, paths: Iterable[Path]) -> Change | None:
             continue
         if not parts or not all(is_source_name(p) for p in parts):
             continue  # hidden files, editor swap/backup files, `4913` probes
+        if site.way_problem(path.parent) is not None:
+            continue  # under a link that leads out of the site: never a source
         if parts == (CONFIG_FILE,):
             full = True
         elif parts[0] in SOURCE_DIRS and len(parts) > 1:

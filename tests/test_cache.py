@@ -15,7 +15,7 @@ from tests.helpers import FIXTURES, REPO, write_files
 
 
 def entries_of(root: Path) -> dict[Path, Entry]:
-    refs = scan_content(root)
+    refs = scan_content(root).refs
     docs = {ref.path: parse_source(read_source(ref))[0] for ref in refs}
     linking, key = make_linking([d for d in docs.values() if d is not None], drafts=False)
     md = make_markdown(raw_html=False, linking=linking)
@@ -80,10 +80,10 @@ def test_a_body_read_again_is_the_body_or_the_file_as_it_is_now(tmp_path: Path) 
     path = tmp_path / "content/articles/a.md"
     text = "---\r\ntitle: A\r\ndate: 2023-05-03\r\n---\r\n\r\nFirst.\r\n\r\nSecond [[x]].\r\n"
     write_files(tmp_path, {"content/articles/a.md": text})
-    source = read_source(scan_content(tmp_path)[0])
+    source = read_source(scan_content(tmp_path).refs[0])
     doc, errors = parse_source(source)
     assert doc is not None and errors == []
     assert body_again(source, without_text(doc)) == doc.body.text != ""
     path.write_text(text.replace("title: A", "title: Longer\ntags: [x]").replace("First", "Now"))
-    changed = read_source(scan_content(tmp_path)[0])
+    changed = read_source(scan_content(tmp_path).refs[0])
     assert body_again(changed, without_text(doc)).startswith("\r\nNow.")

@@ -55,9 +55,15 @@ SHARED_ALIAS: dict[str, str | bytes] = {
 
 def test_naming_a_shared_alias_is_an_error_naming_both_files(make_site: MakeSite) -> None:
     files = {**SHARED_ALIAS, A: article(actors="[Anna Berg, The minister]")}
+    advice = "rename one, or merge the actors and delete the other file"
     assert errors_for(make_site, files) == [
+        'content/actors/anna.md:3: "The Minister", an alias here, is also an alias of the '
+        f"actor in content/actors/otto.md; {advice} ({A}:4 names it)",
+        'content/actors/otto.md:5: "the minister", an alias here, is also an alias of the '
+        f"actor in content/actors/anna.md; {advice} ({A}:4 names it)",
         f'{A}:4: "The minister" is ambiguous: it names the actors in content/actors/anna.md '
-        "and content/actors/otto.md; write the full name or the slug"
+        "and content/actors/otto.md; write a name only one of them goes by, or settle the "
+        "clash in those files",
     ]
 
 
@@ -68,12 +74,15 @@ def test_a_shared_alias_alone_is_a_warning_in_check(
     built = make_site({**SHARED_ALIAS, A: article(actors="[Anna Berg, otto]")}, config=config)
     assert built.code == 0, built.err
     assert built.out.startswith("built 1 articles, 2 actors, 0 events: ")
-    assert "1 warning (dossier check lists it)" in built.out
+    assert "2 warnings (dossier check lists them)" in built.out
     checked = run_dossier(built.site, command="check")
     assert checked.code == 0
+    advice = "rename one, or merge the actors and delete the other file"
     assert checked.err.replace(f"{built.site}/", "").splitlines() == [
-        'content/actors/otto.md:5: warning: alias "the minister" also names the actor in '
-        'content/actors/anna.md; naming "the minister" in an article will be an error'
+        'content/actors/anna.md:3: warning: "The Minister", an alias here, is also an alias '
+        f"of the actor in content/actors/otto.md; {advice}",
+        'content/actors/otto.md:5: warning: "the minister", an alias here, is also an alias '
+        f"of the actor in content/actors/anna.md; {advice}",
     ]
 
 
@@ -187,3 +196,51 @@ def test_event_parent_loop(make_site: MakeSite) -> None:
         "content/events/b.md:4",
     ]
     assert all("makes a loop" in m for m in messages)
+
+
+def test_a_nul_byte_is_an_error_at_its_line(make_site: MakeSite) -> None:
+    text = article(body="First paragraph.\n\nA damaged\x00 save.").encode()
+    (message,) = errors_for(make_site, {A: text})
+    assert message.startswith(f"{A}:10: NUL byte: the file is damaged, or not UTF-8 text")
+
+
+def test_a_file_saved_as_utf16_is_refused_for_its_nul_bytes(make_site: MakeSite) -> None:
+    (message,) = errors_for(make_site, {A: article().encode("utf-16-le")})
+    assert message.startswith(f"{A}:1: NUL byte: ")
+    assert "(UTF-16? a binary file?)" in message
+
+
+def test_control_characters_are_removed_with_a_warning_at_each_line(
+    make_site: MakeSite, run_dossier: SiteRunner
+) -> None:
+    config = "title: Test dossier\nbase_url: https://example.org/\n"  # no feeds warning
+    text = article(title='"Bell\x07 title"', body="Plain.\n\nEsc\x1b and bell\x07.\n\nTab\tok.")
+    built = make_site({A: text}, config=config)
+    assert built.code == 0, built.err
+    assert "2 warnings (dossier check lists them)" in built.out
+    assert "Bell title" in (built.output / "articles/a.html").read_text(encoding="utf-8")
+    checked = run_dossier(built.site, command="check")
+    assert checked.code == 0
+    assert checked.err.replace(f"{built.site}/", "").splitlines() == [
+        f"{A}:2: warning: control character U+0007 removed (invisible, and not allowed in a "
+        "page); delete it from the file",
+        f"{A}:10: warning: control characters U+0007, U+001B removed (invisible, and not "
+        "allowed in a page); delete it from the file",
+    ]
+    # the warnings come from the cache as well as from a fresh read
+    again = run_dossier(built.site, command="check")
+    assert again.err == checked.err
+
+
+def test_control_characters_on_many_lines_are_summed_up(
+    make_site: MakeSite, run_dossier: SiteRunner
+) -> None:
+    body = "\n\n".join(f"Line\x01 {n}." for n in range(14))
+    built = make_site({A: article(body=body)})
+    assert built.code == 0, built.err
+    checked = run_dossier(built.site, command="check")
+    lines = [line for line in checked.err.splitlines() if "control character" in line]
+    assert len(lines) == 11
+    assert lines[-1].endswith(
+        f"{A}:28: warning: control characters removed on 4 more lines from here on; delete them too"
+    )

@@ -94,7 +94,7 @@ def test_workers_read_the_sources_and_a_child_writes_the_whole_cache(tmp_path: P
     subprocess.run([sys.executable, str(MAKE_CORPUS), str(site), "--articles", "300"], check=True)
     result = Builder(site, site / "output", jobs=2).build()
     assert result.errors == []
-    sources = scan_content(site)
+    sources = scan_content(site).refs
     config = load_config(site / "site.yaml")
     cached = load_cache(site / CACHE_DIR, cache_key(config.raw_html, config.link_mentions))
     assert sorted(cached) == sorted(ref.path for ref in sources)

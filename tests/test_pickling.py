@@ -16,7 +16,7 @@ from generator.pickling import pickled_by_fields
 
 
 def test_documents_and_rendered_bodies_come_back_equal(small_site: Path) -> None:
-    docs = [doc for doc, _ in map(_read_doc, scan_content(small_site)) if doc is not None]
+    docs = [doc for doc, _ in map(_read_doc, scan_content(small_site).refs) if doc is not None]
     assert {type(doc).__name__ for doc in docs} == {"ArticleDoc", "ActorDoc", "EventDoc"}
     md = make_markdown()
     rendered = [render_markdown(md, doc.body.text) for doc in docs]

@@ -159,7 +159,7 @@ def test_a_foreign_folder_is_not_replaced(tmp_path: Path, run_dossier: SiteRunne
 
 
 def test_control_characters_never_reach_pages_or_feeds(make_site: MakeSite) -> None:
-    text = article(title='"Bell\\x07 title"', body="Null\x00 and escape\x1b in the body.")
+    text = article(title='"Bell\\x07 title"', body="Start\x01 and escape\x1b in the body.")
     run = make_site(
         {"content/articles/a.md": text}, config="title: T\nbase_url: https://example.org/\n"
     )
