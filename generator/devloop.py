@@ -24,8 +24,9 @@ class DevLoop:
         self.lock = threading.Lock()
         self.rebuilds = 0
 
-    def rebuild(self, change: Change | None = None) -> BuildResult | None:
-        """Build (all of it, or what `change` touched) and publish the outcome."""
+    def rebuild(self, change: Change | None = None, *, first: bool = False) -> BuildResult | None:
+        """Build (all of it, or what `change` touched) and publish the outcome. The `first`
+        build lets a broken site.yaml through, as the usage error it is then (exit 2)."""
         started = time.perf_counter()
         changed = None
         if change is not None:
@@ -36,6 +37,8 @@ class DevLoop:
             try:
                 result: BuildResult | None = self.builder.build(changed)
             except (ConfigError, UsageError) as exc:
+                if first:
+                    raise
                 result, problems = None, [str(exc)]
             else:
                 assert result is not None
@@ -66,7 +69,9 @@ class DevLoop:
 
 def run_watch(root: Path, out: Path, *, drafts: bool) -> int:
     loop = DevLoop(root, out, drafts=drafts)
-    loop.builder.build()  # a broken site.yaml at start is a usage error (exit 2)
+    result = loop.rebuild(first=True)  # its errors are printed; a broken site.yaml: exit 2
+    if result is None or result.errors:
+        print("the first build failed; fix the errors above and save", file=sys.stderr)
     print(f"watching {root} (Ctrl-C to stop)")
     watcher = loop.watch()
     try:

@@ -142,14 +142,21 @@ class SiteFolder:
             return
         folders: list[tuple[Path, str]] = []
         for entry in entries:
-            path = folder / entry.name
-            linked = entry.is_symlink()
-            if linked and (problem := self.link_problem(path)) is not None:
-                errors.append(problem)
+            if entry.is_symlink():  # rare: judged by where it leads
+                path = folder / entry.name
+                problem = self.link_problem(path)
+                kind = _kind(path) if problem is None else "refused"
+                target = os.path.realpath(path) if kind == "folder" else ""
+            elif entry.is_file(follow_symlinks=False):  # the usual case, no system call
+                yield folder / entry.name
                 continue
-            kind = _kind(entry, path)
-            if kind == "folder":
-                target = os.path.realpath(path) if linked else str(Path(real, entry.name))
+            else:
+                path = folder / entry.name
+                problem, kind = None, _kind(path)
+                target = str(Path(real, entry.name)) if kind == "folder" else ""
+            if problem is not None:
+                errors.append(problem)
+            elif kind == "folder":
                 folders.append((path, target))
             elif kind == "file":
                 yield path
@@ -168,17 +175,13 @@ def _name(entry: os.DirEntry[str]) -> str:
     return entry.name
 
 
-def _kind(entry: os.DirEntry[str], path: Path) -> str:
-    """What `entry` is, through a link (known by now to stay inside): a file, a folder,
+def _kind(path: Path) -> str:
+    """What `path` is, through a link (known by now to stay inside): a file, a folder,
     gone (removed while the folder was read) or other (a pipe, a socket, a device)."""
     try:
-        if entry.is_file():
-            return "file"
-        if entry.is_dir():
-            return "folder"
         mode = path.stat().st_mode
     except OSError:
-        return "gone"  # removed while we looked: as if it had never been there
+        return "gone"  # as if it had never been there
     return "file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "other"
 
 

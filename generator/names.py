@@ -109,11 +109,7 @@ class Names:
             for holder in first.values():
                 if holder.path is None:
                     continue
-                others = " and ".join(
-                    f"{_AS[other.how]} of the {self.what} in {other.path}"
-                    for other in first.values()
-                    if other.slug != holder.slug
-                )
+                others = self._others([o for o in first.values() if o.slug != holder.slug])
                 message = (
                     f'"{holder.text}", {_AS[holder.how]} here, is also {others}; rename one, '
                     f"or merge the {self.what}s and delete the other file"
@@ -125,5 +121,19 @@ class Names:
                     errors.append(ContentError(holder.path, holder.line, message))
         return errors, warnings
 
+    def _others(self, others: list[Holder]) -> str:
+        """The other files in a clash, by how they go by the name; a few of each, named."""
+        parts = []
+        for how, said in _AS.items():
+            group = [str(other.path) for other in others if other.how == how]
+            if len(group) == 1:
+                parts.append(f"{said} of the {self.what} in {group[0]}")
+            elif group:
+                shown = ", ".join(group[:SHOWN])
+                more = f" and {len(group) - SHOWN} more" if len(group) > SHOWN else ""
+                parts.append(f"{said} of {len(group)} other {self.what}s ({shown}{more})")
+        return " and ".join(parts)
 
+
+SHOWN = 3  # files named in a clash's message, of each kind; the rest are counted
 _AS = {"name": "the name", "alias": "an alias", "file name": "the file name"}

@@ -201,6 +201,8 @@ class FieldReader:
         if value is None:
             return None
         if isinstance(value, str):
+            if not value.strip():
+                return None  # `source: ""`: no source given
             value = {"url": value} if "://" in value or ":" in value.split()[0] else {"name": value}
         if not isinstance(value, dict) or set(value) - {"name", "url"}:
             self.fail(key, f'"{key}" must look like {{name: Wire, url: https://...}}')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
@@ -10,11 +11,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from generator.cli import main
 from generator.devloop import DevLoop
 from generator.serve import make_server
 from tests.helpers import FIXTURES, Run, write_files
+
+# Property-based tests: a fixed seed and no example database in CI (the same examples on
+# every run), a fresh draw locally; `HYPOTHESIS_PROFILE=deep` searches much longer.
+_QUICK = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("ci", max_examples=80, derandomize=True, database=None, **_QUICK)
+settings.register_profile("dev", max_examples=80, **_QUICK)
+settings.register_profile("deep", max_examples=3000, **_QUICK)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 SiteRunner = Callable[..., Run]
 MakeSite = Callable[..., Run]

@@ -244,3 +244,11 @@ def test_control_characters_on_many_lines_are_summed_up(
     assert lines[-1].endswith(
         f"{A}:28: warning: control characters removed on 4 more lines from here on; delete them too"
     )
+
+
+def test_an_empty_source_is_no_source(make_site: MakeSite) -> None:
+    """Found by tests/test_hostile.py: `source: ''` raised an IndexError."""
+    text = article().replace("events: []\n", "events: []\nsource: '  '\n")
+    run = make_site({A: text})
+    assert run.code == 0, run.err
+    assert "Source:" not in run.page("articles/a.html").get_text()

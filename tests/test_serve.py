@@ -191,3 +191,33 @@ def test_watch_command_rebuilds_on_save_and_stops_on_ctrl_c(site: Path) -> None:
     _, err = process.communicate(timeout=20)
     assert process.returncode == 0, err
     assert "A late line." in (site / "output/articles/strike-ends.html").read_text()
+
+
+def test_watch_reports_the_first_builds_errors_and_still_watches(
+    site: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "notes.md").write_text("---\ntitle: private\n---\n")
+    (site / "content/articles/notes.md").symlink_to(tmp_path / "notes.md")
+    process = run_cli("watch", str(site))
+    wait_for_line(process, "watching ")
+    time.sleep(0.3)  # the observer's watches are in place
+    (site / "content/articles/notes.md").unlink()  # fixed: the next save rebuilds
+    assert wait_for_line(process, "rebuilt: ").startswith("rebuilt: ")
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert err.splitlines()[:3] == [
+        f"{site / 'content/articles/notes.md'}: symbolic link leads outside the site (to "
+        f"{tmp_path / 'notes.md'}); it is not read: copy what you need into the site, or "
+        "remove the link",
+        f"build failed; {site / 'output'} still holds the last good site",
+        "the first build failed; fix the errors above and save",
+    ]
+
+
+def test_watch_with_a_broken_site_yaml_exits_2(site: Path) -> None:
+    (site / "site.yaml").write_text("titel: x\n")
+    process = run_cli("watch", str(site))
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 2
+    assert err.startswith(f"dossier: {site / 'site.yaml'}:1: ")
