@@ -21,7 +21,7 @@
     title.textContent = "dossier: the last build failed; this is the last good page";
     title.style.cssText = "color:#fff;font:600 18px/1.3 system-ui,sans-serif;margin:0 0 1rem";
     const list = document.createElement("pre");
-    list.textContent = errors.join("\n");
+    list.textContent = errors.join("\n\n"); // a blank line between errors: each may wrap
     list.style.whiteSpace = "pre-wrap";
     overlay.append(title, list);
   }
