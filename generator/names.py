@@ -50,7 +50,8 @@ class Names:
         self._file[slug] = path
         self.spelling[slug] = spelling
         self._hold(name_key(spelling), Holder(slug, spelling, "name", path, line))
-        self._hold(slug, Holder(slug, slug, "file name", path, line))
+        if path is not None:  # one known only from articles is found by its slug anyway
+            self._hold(slug, Holder(slug, slug, "file name", path, line))
 
     def add_aliases(self, slug: str, aliases: Iterable[Name], path: Path) -> None:
         for alias in aliases:
@@ -100,9 +101,8 @@ class Names:
         for key, slugs in self._slugs.items():
             if len(slugs) < 2:
                 continue
-            first: dict[
-                str, Holder
-            ] = {}  # slug -> the holder to report: a name or alias before a file name
+            # each entity once, by the way it goes by the name: a name or alias first
+            first: dict[str, Holder] = {}
             for holder in sorted(self._holders[key], key=lambda h: h.how == "file name"):
                 first.setdefault(holder.slug, holder)
             used = self._used.get(key)
@@ -110,6 +110,8 @@ class Names:
                 if holder.path is None:
                     continue
                 others = self._others([o for o in first.values() if o.slug != holder.slug])
+                if not others:
+                    continue  # only entities known from articles: nothing to rename
                 message = (
                     f'"{holder.text}", {_AS[holder.how]} here, is also {others}; rename one, '
                     f"or merge the {self.what}s and delete the other file"
@@ -125,7 +127,7 @@ class Names:
         """The other files in a clash, by how they go by the name; a few of each, named."""
         parts = []
         for how, said in _AS.items():
-            group = [str(other.path) for other in others if other.how == how]
+            group = [str(o.path) for o in others if o.how == how and o.path is not None]
             if len(group) == 1:
                 parts.append(f"{said} of the {self.what} in {group[0]}")
             elif group:

@@ -154,3 +154,15 @@ def test_a_clashing_name_in_prose_links_to_neither_and_is_no_error(make_site: Ma
     assert run.code == 0, run.err
     links = run.page("articles/a.html").select(".body a")
     assert [(a.get_text(), a["href"]) for a in links] == [("Maria Aide", "../actors/aide.html")]
+
+
+def test_a_name_known_only_from_articles_clashes_with_no_file(
+    make_site: MakeSite, run_dossier: SiteRunner
+) -> None:
+    """An unknown name becomes an actor with a slug of its own; its slug may be another
+    actor's name, which is no clash to report (there is no file to rename)."""
+    files: dict[str, str | bytes] = {
+        "content/actors/x.md": "---\nname: peskov-d\n---\n",
+        A: article(actors="[Peskov D]"),
+    }
+    assert warned(make_site, run_dossier, files) == []
