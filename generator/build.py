@@ -43,7 +43,7 @@ from generator.discover import (
     scan_content,
     stat_source,
 )
-from generator.errors import ContentError
+from generator.errors import ContentError, in_order
 from generator.feeds import feed_warnings
 from generator.fingerprint import code_digest
 from generator.linking import NameRow, linking_from_rows, name_rows, still_valid
@@ -143,9 +143,9 @@ class Builder:
         settings = SiteFolder(self.root).link_problem(self.root / CONFIG_FILE)
         found = scan_assets(self.root)  # few: always looked at afresh
         refs = self._update_refs(changed)
-        refused = sorted({*found.errors, *self._refused})  # links out of the site, pipes
+        refused = in_order({*found.errors, *self._refused})  # links out of the site, pipes
         if settings is not None:
-            return BuildResult(None, sorted({settings, *refused}))  # never read
+            return BuildResult(None, in_order({settings, *refused}))  # never read
         config = load_config(self.root / CONFIG_FILE)
         if self.out is not None:
             check_output_dir(self.root, self.out)
@@ -167,9 +167,9 @@ class Builder:
         site, more = build_site(config, docs, bodies, drafts=self.drafts)
         errors += more
         warned = [*site.warnings, *feed_warnings(config, self.root)]  # no base_url, no feeds
-        site = replace(site, warnings=tuple(sorted(warned)))
+        site = replace(site, warnings=tuple(in_order(warned)))
         if refused:  # what the site's templates and pages would be is beside the point
-            return _result(site, sorted(errors + refused), [], 0)
+            return _result(site, in_order(errors + refused), [], 0)
         env = make_env(templates)
         if (
             previous is not None
@@ -187,10 +187,10 @@ class Builder:
         errors += more
         errors += _clashes(pages, static)
         if errors or signer is None:
-            return _result(site, sorted(errors), [], 0)
+            return _result(site, in_order(errors), [], 0)
         if self.out is None:
             rendered, more = self._render(pages, env, config)
-            result = _result(site, sorted(more), [], len(rendered))
+            result = _result(site, in_order(more), [], len(rendered))
         else:
             statics = static_files(static)
             stamps = (inputs, assets)

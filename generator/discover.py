@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from generator.errors import ContentError
+from generator.errors import ContentError, in_order
 
 Kind = Literal["article", "actor", "event"]
 CONTENT_DIRS: tuple[tuple[Kind, str, bool], ...] = (
@@ -217,7 +217,7 @@ def scan_content(root: Path) -> ContentScan:
             ref = stat_source(kind, path) if path.suffix == ".md" else None
             if ref is not None:
                 refs.append(ref)
-    return ContentScan(tuple(refs), tuple(sorted(set(errors))))
+    return ContentScan(tuple(refs), tuple(in_order(set(errors))))
 
 
 def scan_assets(root: Path) -> Assets:
@@ -231,7 +231,7 @@ def scan_assets(root: Path) -> Assets:
     static = tuple(
         (p, p.relative_to(static_dir).as_posix()) for p in site.files(static_dir, errors)
     )
-    return Assets(folder, template_files, static, tuple(sorted(set(errors))))
+    return Assets(folder, template_files, static, tuple(in_order(set(errors))))
 
 
 def read_source(ref: SourceRef) -> SourceFile:
@@ -242,5 +242,5 @@ def discover(root: Path) -> Sources:
     """Find and read every source file."""
     assets, content = scan_assets(root), scan_content(root)
     files = tuple(read_source(ref) for ref in content.refs)
-    errors = tuple(sorted({*assets.errors, *content.errors}))
+    errors = tuple(in_order({*assets.errors, *content.errors}))
     return Sources(files, assets.templates, assets.static, errors)

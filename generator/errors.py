@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,17 @@ class ContentError:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
+
+
+def in_order(errors: Iterable[ContentError]) -> list[ContentError]:
+    """Sorted as they are printed: by file, line and message. The same order as sorting
+    the errors themselves, compared in C: a big site's thousands of warnings (names
+    that several actors share) sort without a Python call per comparison."""
+    return sorted(errors, key=_place)
+
+
+def _place(error: ContentError) -> tuple[tuple[str, ...], int, str]:
+    return error.path.parts, error.line, error.message
 
 
 class ConfigError(Exception):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.config import Config
-from generator.errors import ContentError
+from generator.errors import ContentError, in_order
 from generator.markup import Rendered, shorten
 from generator.mentions import Quote
 from generator.names import Names, Where
@@ -164,7 +164,7 @@ def build_site(
         more, warned = of_kind.clashes()
         errors += more
         warnings += warned
-    return replace(site, warnings=tuple(sorted(warnings))), errors
+    return replace(site, warnings=tuple(in_order(warnings))), errors
 
 
 def _what_bodies_say(
@@ -208,7 +208,7 @@ def _what_bodies_say(
         backlinks=collect_backlinks(sources),
         quotes={k: tuple(sorted(v, key=lambda q: -q[0])) for k, v in quotes.items()},
         claims=claims,
-        suggestions=tuple(sorted(suggestions)),
+        suggestions=tuple(in_order(suggestions)),
     )
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from generator.errors import ContentError, in_order
 from tests.conftest import MakeSite, SiteRunner
 from tests.helpers import article
 
@@ -252,3 +255,16 @@ def test_an_empty_source_is_no_source(make_site: MakeSite) -> None:
     run = make_site({A: text})
     assert run.code == 0, run.err
     assert "Source:" not in run.page("articles/a.html").get_text()
+
+
+def test_errors_are_put_in_order_as_sorting_them_would() -> None:
+    paths = ["content/a-b.md", "content/a/b.md", "content/A.md", "content/a.md", "site.yaml"]
+    errors = [
+        ContentError(Path(p), line, message)
+        for p in paths
+        for line in (10, 2, 0)
+        for message in ("b", "a")
+    ]
+    errors.reverse()
+    assert in_order(errors) == sorted(errors)
+    assert in_order(errors) != errors
