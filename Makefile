@@ -4,12 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint typecheck unit tools clean bench
+.PHONY: build test check lint typecheck unit tools clean bench
 
 build: $(STAMP)
 	$(BIN)/dossier build
 
 test: $(STAMP) lint typecheck unit
+
+# The inner loop: lint, types and every test but the browser and large-corpus ones.
+check: $(STAMP) lint typecheck
+	$(BIN)/pytest -q -m "not browser and not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests

@@ -116,4 +116,6 @@ def served_site(tmp_path: Path) -> Iterator[Served]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "slow: counts work on large generated corpora")
+    config.addinivalue_line(
+        "markers", "slow: builds large generated corpora (left out of `make check`)"
+    )

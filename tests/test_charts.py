@@ -147,9 +147,26 @@ def draw(nodes: list[Node], edges: list[Edge], center: str | None = None) -> str
     )
 
 
-def test_graph_is_the_same_bytes_every_time() -> None:
-    nodes = people(30)
-    assert draw(nodes, ties(nodes)) == draw(nodes, ties(nodes))
+def test_every_edge_joins_its_two_nodes_and_weighs_as_it_should() -> None:
+    nodes = people(8)
+    edges = ties(nodes)
+    svg = parse(draw(nodes, edges))
+    centre = {
+        str(a.get("href")).rsplit("/", 1)[1].removesuffix(".html"): (c.get("cx"), c.get("cy"))
+        for a in svg.iter(f"{SVG}a")
+        for c in a.iter(f"{SVG}circle")
+    }
+    assert sorted(centre) == sorted(node.key for node in nodes)
+    lines = {
+        frozenset({(line.get("x1"), line.get("y1")), (line.get("x2"), line.get("y2"))}): float(
+            line.get("stroke-width", 0)
+        )
+        for line in svg.iter(f"{SVG}line")
+    }
+    assert set(lines) == {frozenset({centre[e.a], centre[e.b]}) for e in edges}
+    by_weight = sorted(edges, key=lambda e: e.weight)
+    widths = [lines[frozenset({centre[e.a], centre[e.b]})] for e in by_weight]
+    assert widths == sorted(widths) and widths[0] < widths[-1]  # heavier ties, thicker lines
 
 
 def test_graph_does_not_depend_on_the_hash_seed() -> None:

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import SiteRunner
 from tests.helpers import REPO, Run, first, texts, write_files
@@ -50,9 +51,23 @@ def test_peskov_dossier(example: Run) -> None:
 
 
 def test_a_name_without_a_file_still_gets_a_dossier(example: Run) -> None:
+    assert not (example.site / "content/actors/msnbc.md").exists()
+    naming = sorted(
+        path.stem
+        for path in (example.site / "content/articles").rglob("*.md")
+        if "MSNBC" in front_matter(path).get("actors", [])
+    )
+    assert naming  # the example names it somewhere
     page = example.page("actors/msnbc.html")
     assert first(page, "h1").get_text() == "MSNBC"
-    assert page.select(".timeline .stories a")
+    linked = [str(a["href"]) for a in page.select(".timeline .stories a")]
+    assert sorted(linked) == [f"../articles/{stem}.html" for stem in naming]
+
+
+def front_matter(path: Path) -> dict[str, list[str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    assert isinstance(data, dict)
+    return data
 
 
 def test_the_draft_is_not_published(example: Run) -> None:

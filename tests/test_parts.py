@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import Builder
@@ -75,6 +76,7 @@ def test_long_indexes_split_actors_by_initial_and_events_by_year(tmp_path: Path)
     assert "2023" in texts(second, "title")[0]
 
 
+@pytest.mark.slow
 def test_no_page_passes_one_megabyte_on_a_big_corpus(tmp_path: Path) -> None:
     site = tmp_path / "corpus"
     subprocess.run([sys.executable, str(MAKE_CORPUS), str(site), "--articles", "2500"], check=True)

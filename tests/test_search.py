@@ -14,7 +14,7 @@ import pytest
 from generator.render import THEME_STATIC
 from generator.search import STORIES_PER_FILE, SUMMARY_CHARS, distinct
 from tests.conftest import MakeSite
-from tests.helpers import Run, article, first
+from tests.helpers import Run, article, first, parse_html
 
 PREFIX, SUFFIX = "window.DOSSIER_SEARCH = ", ";"
 PARTS = re.escape("(window.DOSSIER_SEARCH_PARTS = window.DOSSIER_SEARCH_PARTS || {})")
@@ -144,7 +144,8 @@ def test_every_entry_leads_to_a_page(built: Run) -> None:
     entries = {"articles": stories(built.output), "actors": index["p"], "events": index["e"]}
     for folder, found in entries.items():
         for entry in found:
-            assert (built.output / folder / f"{entry[0]}.html").is_file(), entry
+            page = parse_html(built.output / folder / f"{entry[0]}.html")
+            assert first(page, "h1").get_text(" ", strip=True) == entry[1], entry
 
 
 def test_no_file_can_end_a_script_and_all_are_ascii(built: Run) -> None:

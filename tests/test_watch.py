@@ -163,7 +163,16 @@ def test_new_folder_of_articles_is_picked_up(site: Path, loop: DevLoop, tmp_path
     outside.mkdir()
     (outside / "late-news.md").write_text(article(title="Late news"), encoding="utf-8")
     outside.rename(site / "content/articles/batch")  # one event for the folder, none per file
-    wait_until(lambda: (site / "output/articles/late-news.html").exists())
+    page = site / "output/articles/late-news.html"
+    wait_until(page.exists)
+    time.sleep(SETTLE)
+    assert loop.rebuilds == 2  # the folder's arrival was one change
+    assert loop.live.errors == []
+    assert "Late news" in (site / "output/timeline.html").read_text(encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("output", ".cache"))
+    assert main(["build", str(fresh), "-q"]) == 0
+    assert snapshot(site / "output") == snapshot(fresh / "output")
 
 
 def test_broken_save_keeps_last_good_output_and_next_save_recovers(
