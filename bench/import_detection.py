@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.detect import detect
+from generator.authoring.detect import detect
 from generator.errors import ContentError
-from generator.importer import parse_story
+from generator.authoring.importer import parse_story
 from generator.slugs import name_key
 
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "import_labelled"

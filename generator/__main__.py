@@ -1,5 +1,5 @@
 """`python -m generator`: the same as the `dossier` command."""
 
-from generator.command import run
+from generator.cli.command import run
 
 run()

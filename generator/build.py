@@ -22,7 +22,8 @@ from pathlib import Path
 from jinja2 import Environment
 from markdown_it import MarkdownIt
 
-from generator.cache import (
+from generator.errors import ContentError, in_order
+from generator.incremental.cache import (
     CACHE_DIR,
     Entry,
     cache_key,
@@ -32,8 +33,19 @@ from generator.cache import (
     save_names,
     shard_of,
 )
-from generator.config import CONFIG_FILE, Config, load_config
-from generator.discover import (
+from generator.incremental.fingerprint import code_digest, page_signatures, page_signer
+from generator.incremental.pagestore import PageStore
+from generator.incremental.quick import front, prose_only, quick_build
+from generator.markdown.markup import Linking, Rendered, make_markdown, render_markdown
+from generator.model.linking import NameRow, linking_from_rows, name_rows, still_valid
+from generator.model.site import Site, build_site
+from generator.outputs.feeds import feed_warnings
+from generator.pages.render import Page, make_env, render_pages
+from generator.pages.views import PageView, Views, article_url
+from generator.parallel.workers import Places, fork_imap, render_all, write_stream
+from generator.prose import Prose, pack
+from generator.source.config import CONFIG_FILE, Config, load_config
+from generator.source.discover import (
     Assets,
     SiteFolder,
     SourceRef,
@@ -43,20 +55,8 @@ from generator.discover import (
     scan_content,
     stat_source,
 )
-from generator.errors import ContentError, in_order
-from generator.feeds import feed_warnings
-from generator.fingerprint import code_digest
-from generator.linking import NameRow, linking_from_rows, name_rows, still_valid
-from generator.markup import Linking, Rendered, make_markdown, render_markdown
-from generator.model import Site, build_site
-from generator.pagestore import PageStore
-from generator.parallel import Places, fork_imap, render_all, write_stream
-from generator.parse import ArticleDoc, Doc, body_again, parse_source, without_text
-from generator.prose import Prose, pack
-from generator.quick import front, prose_only, quick_build
-from generator.render import Page, make_env, page_signatures, page_signer, render_pages
-from generator.views import PageView, Views, article_url
-from generator.write import (
+from generator.source.parse import ArticleDoc, Doc, body_again, parse_source, without_text
+from generator.write.output import (
     Manifest,
     Output,
     check_output_dir,

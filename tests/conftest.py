@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from generator.cli import main
-from generator.devloop import DevLoop
-from generator.serve import make_server
+from generator.cli.main import main
+from generator.dev.devloop import DevLoop
+from generator.dev.serve import make_server
 from tests.helpers import FIXTURES, Run, write_files
 
 # Property-based tests: a fixed seed and no example database in CI (the same examples on

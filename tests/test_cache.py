@@ -6,11 +6,18 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from generator.cache import Entry, load_cache, save_cache
-from generator.discover import read_source, scan_content
-from generator.linking import make_linking
-from generator.markup import make_markdown, render_markdown
-from generator.parse import ArticleDoc, Body, EventDoc, body_again, parse_source, without_text
+from generator.incremental.cache import Entry, load_cache, save_cache
+from generator.markdown.markup import make_markdown, render_markdown
+from generator.model.linking import make_linking
+from generator.source.discover import read_source, scan_content
+from generator.source.parse import (
+    ArticleDoc,
+    Body,
+    EventDoc,
+    body_again,
+    parse_source,
+    without_text,
+)
 from tests.helpers import FIXTURES, REPO, write_files
 
 

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.charts import (
+from generator.outputs.charts import (
     CHAR_WIDTH,
     FONT,
     Edge,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 from tests.conftest import MakeSite, SiteRunner
 from tests.helpers import FIXTURES, REPO, article, snapshot, write_files
 
@@ -124,13 +124,13 @@ def test_python_dash_m_is_the_same_program(tmp_path: Path) -> None:
 
 
 def test_the_command_collects_garbage_less_often_than_python_does() -> None:
-    """`generator.command` (the `dossier` entry point) sets the collector's thresholds
+    """`generator.cli.command` (the `dossier` entry point) sets the collector's thresholds
     before its imports; code that imports the package as a library keeps Python's."""
     probe = (
         "import gc, sys; print(gc.get_threshold()); import generator.{}; print(gc.get_threshold())"
     )
     command = subprocess.run(
-        [sys.executable, "-c", probe.format("command")], capture_output=True, text=True, check=True
+        [sys.executable, "-c", probe.format("cli.command")], capture_output=True, text=True, check=True
     )
     library = subprocess.run(
         [sys.executable, "-c", probe.format("build")], capture_output=True, text=True, check=True

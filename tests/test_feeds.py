@@ -14,11 +14,11 @@ import feedparser
 import pytest
 
 from generator.build import Builder
-from generator.feeds import FEED_ENTRIES, absolute_url, rfc3339
-from generator.parallel import render_all
-from generator.render import make_env
-from generator.serve import LiveState, make_server
-from generator.views import Views
+from generator.dev.serve import LiveState, make_server
+from generator.outputs.feeds import FEED_ENTRIES, absolute_url, rfc3339
+from generator.pages.render import make_env
+from generator.pages.views import Views
+from generator.parallel.workers import render_all
 from tests.conftest import MakeSite, SiteRunner
 from tests.helpers import Run, article, first, snapshot
 

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from generator.cli import main
+from generator.cli.main import main
 from tests.helpers import parse_html
 
 CONTROL = st.sampled_from([chr(c) for c in (*range(1, 9), 11, 12, *range(14, 32), 127)])

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.discover import SourceFile
-from generator.importer import Story, article_text, escape_markdown, parse_story
-from generator.markup import make_markdown, plain_text
-from generator.parse import ActorDoc, ArticleDoc, parse_source
+from generator.authoring.importer import Story, article_text, escape_markdown, parse_story
+from generator.cli.main import main
+from generator.markdown.markup import make_markdown, plain_text
 from generator.slugs import make_slug
+from generator.source.discover import SourceFile
+from generator.source.parse import ActorDoc, ArticleDoc, parse_source
 from tests.helpers import FIXTURES, first, parse_html
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from generator.detect import Known, detect
+from generator.authoring.detect import Known, detect
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "import_detection.py"
 MINIMUM = 0.8

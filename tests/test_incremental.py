@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import Builder
-from generator.cli import main
-from generator.write import MARKER
+from generator.cli.main import main
+from generator.write.output import MARKER
 from tests.helpers import article, snapshot, write_files
 
 Edit = Callable[[Path], None]

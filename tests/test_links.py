@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.cli import main
+from generator.cli.main import main
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 EXTERNAL = ("http", "https", "mailto")

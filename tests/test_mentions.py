@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from generator.discover import SourceFile
-from generator.linking import make_linking
-from generator.markup import Rendered, make_markdown, render_markdown
-from generator.parse import parse_source
+from generator.markdown.markup import Rendered, make_markdown, render_markdown
+from generator.model.linking import make_linking
+from generator.source.discover import SourceFile
+from generator.source.parse import parse_source
 from tests.conftest import MakeSite, SiteRunner
 from tests.helpers import article, first, texts
 

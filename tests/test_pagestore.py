@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import CACHE_DIR
-from generator.pagestore import INDEX
-from generator.write import MARKER
+from generator.incremental.cache import CACHE_DIR
+from generator.incremental.pagestore import INDEX
+from generator.write.output import MARKER
 from tests.helpers import build_anew, snapshot
 
 

@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 from generator.build import Builder
-from generator.cache import CACHE_DIR, cache_key, load_cache
-from generator.cli import main
-from generator.config import load_config
-from generator.discover import scan_content
-from generator.progress import ProgressLine
-from generator.write import Output
+from generator.cli.main import main
+from generator.cli.progress import ProgressLine
+from generator.incremental.cache import CACHE_DIR, cache_key, load_cache
+from generator.source.config import load_config
+from generator.source.discover import scan_content
+from generator.write.output import Output
 from tests.helpers import REPO, snapshot
 
 MAKE_CORPUS = REPO.parent / "shared" / "bench" / "make_corpus.py"

@@ -11,9 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import Builder
-from generator.parallel import render_all
-from generator.render import make_env
-from generator.views import Views
+from generator.pages.render import make_env
+from generator.pages.views import Views
+from generator.parallel.workers import render_all
 from tests.helpers import FIXTURES, REPO, parse_html, texts
 
 MAKE_CORPUS = REPO.parent / "shared" / "bench" / "make_corpus.py"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator.build import _read_doc
-from generator.discover import scan_content
 from generator.errors import ContentError
-from generator.markup import make_markdown, render_markdown
+from generator.markdown.markup import make_markdown, render_markdown
 from generator.pickling import pickled_by_fields
+from generator.source.discover import scan_content
 
 
 def test_documents_and_rendered_bodies_come_back_equal(small_site: Path) -> None:

@@ -7,8 +7,8 @@ import pickle
 
 import jinja2
 
-from generator.fingerprint import Fingerprints
-from generator.model import Article
+from generator.incremental.fingerprint import Fingerprints
+from generator.model.site import Article
 from generator.prose import Prose, pack
 from tests.helpers import REPO
 

@@ -1,5 +1,5 @@
-"""The command line's prose-only rebuild (`generator.quick`): taken only when no other page
-can change, and then the same bytes as a clean build."""
+"""The command line's prose-only rebuild (`generator.incremental.quick`): taken only when
+no other page can change, and then the same bytes as a clean build."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.build import Builder, BuildResult
-from generator.cli import main
-from generator.quick import shows_body_once
-from generator.render import make_env
+from generator.cli.main import main
+from generator.incremental.quick import shows_body_once
+from generator.pages.render import make_env
 from tests.helpers import build_anew, snapshot, write_files
 from tests.test_incremental import clean_build, edit
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.schema import CONTROL, CONTROL_BYTES
 from generator.slugs import make_slug
+from generator.source.schema import CONTROL, CONTROL_BYTES
 from tests.conftest import MakeSite, SiteRunner
 from tests.helpers import article, first, write_files
 

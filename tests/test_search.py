@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from generator.render import THEME_STATIC
-from generator.search import STORIES_PER_FILE, SUMMARY_CHARS, distinct
+from generator.outputs.search import STORIES_PER_FILE, SUMMARY_CHARS, distinct
+from generator.pages.render import THEME_STATIC
 from tests.conftest import MakeSite
 from tests.helpers import Run, article, first, parse_html
 

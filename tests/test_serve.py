@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.devloop import DevLoop
-from generator.serve import EVENTS, resolve_request
+from generator.dev.devloop import DevLoop
+from generator.dev.serve import EVENTS, resolve_request
 from tests.conftest import Served
 from tests.helpers import REPO
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.devloop import DevLoop
-from generator.watch import classify
+from generator.dev.devloop import DevLoop
+from generator.dev.watch import classify
 from tests.conftest import SiteRunner
 from tests.helpers import REPO, article, write_files
 

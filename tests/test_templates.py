@@ -7,7 +7,7 @@ import datetime as dt
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.render import iso_date, make_env, show_date, time_tag
+from generator.pages.render import iso_date, make_env, show_date, time_tag
 from tests.conftest import MakeSite
 from tests.helpers import article, first
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.devloop import DevLoop
-from generator.watch import Change, Watcher, classify
+from generator.cli.main import main
+from generator.dev.devloop import DevLoop
+from generator.dev.watch import Change, Watcher, classify
 from tests.helpers import article, snapshot
 
 ARTICLE = "content/articles/2023/may/strike-ends.md"

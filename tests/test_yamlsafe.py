@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from generator.yamlsafe import MAX_DEPTH, _plainly_safe, load_mapping
+from generator.source.yamlsafe import MAX_DEPTH, _plainly_safe, load_mapping
 
 
 def _tree(rng: random.Random, depth: int) -> Any:

@@ -25,7 +25,7 @@ from browser_support import (
     Tab,
 )
 
-from generator.cli import main
+from generator.cli.main import main
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from browser_support import DESKTOP, PHONE, SAMPLES, BuiltSite, Tab
 
-from generator.cli import main
+from generator.cli.main import main
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page, ViewportSize

@@ -1,0 +1,251 @@
+"""`dossier import`: plain-text stories -> articles under SITE/content/articles/YYYY/.
+
+Reads the stories and the site's actors, events and articles; writes the
+articles (and, with --create-actors, the proposed actors) one file at a time,
+each through a temporary file and a rename. An article already there is
+recognised by its title and date and left alone; another article at the
+target path is replaced only with --force. A story that cannot be imported is
+reported as `path:line: message` and the others are still imported (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.authoring.detect import Detection, Known, Proposal, detect
+from generator.authoring.importer import (
+    Story,
+    actor_path,
+    actor_text,
+    article_path,
+    article_text,
+    parse_story,
+)
+from generator.errors import ConfigError, ContentError, UsageError
+from generator.slugs import name_key
+from generator.source.config import CONFIG_FILE, load_config
+from generator.source.discover import SourceFile, Sources, discover, is_source_name
+from generator.source.parse import ActorDoc, ArticleDoc, EventDoc, parse_all, parse_source
+from generator.write.files import replace_file
+
+OK, CONTENT_ERRORS, USAGE = 0, 1, 2
+StoryKey = tuple[str, dt.date]
+
+
+def add_import_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser(
+        "import",
+        help="turn plain-text stories into articles",
+        description="Turn plain-text stories (first line `date YYYY-MM-DD Title`, then "
+        "paragraphs) into articles, tagging the actors and events they name.",
+    )
+    p.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="a story, or a folder of .txt"
+    )
+    p.add_argument("--site", type=Path, default=Path(), help="the site folder (default: .)")
+    p.add_argument(
+        "--dry-run", action="store_true", help="print what would be written; write nothing"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace a different article at the target path"
+    )
+    p.add_argument(
+        "--create-actors",
+        action="store_true",
+        help="write proposed actors to content/actors/ for review; never over a file",
+    )
+
+
+@dataclass
+class _Run:
+    """What one import knows and has done so far. Later stories see earlier stories' actors."""
+
+    site: Path
+    dry_run: bool
+    force: bool
+    create_actors: bool
+    actors: list[Known]
+    events: tuple[Known, ...]
+    articles: dict[StoryKey, Path]
+    claimed: set[str]  # every actor name and alias in use: a new alias must not take one
+    imported: int = 0
+    present: int = 0
+    errors: list[ContentError] = field(default_factory=list)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    site: Path = args.site
+    try:
+        load_config(site / CONFIG_FILE)
+        paths = story_paths(args.files)
+    except (ConfigError, UsageError) as exc:
+        print(f"dossier: {exc}", file=sys.stderr)
+        return USAGE
+    sources = discover(site)
+    if sources.errors:  # a link out of the site: nothing is read through it, nothing written
+        for refused in sources.errors:
+            print(refused, file=sys.stderr)
+        print(f"nothing imported: fix the {site} folder first", file=sys.stderr)
+        return CONTENT_ERRORS
+    run = _read_site(sources, args)
+    for path in paths:
+        error = _import_story(path, run)
+        if error is not None:
+            run.errors.append(error)
+    for error in sorted(run.errors):
+        print(error, file=sys.stderr)
+    verb = "would import" if run.dry_run else "imported"
+    counts = f"{verb} {run.imported} of {len(paths)} stor{'y' if len(paths) == 1 else 'ies'}"
+    print(f"{counts}; {run.present} already there; {len(run.errors)} with errors")
+    return CONTENT_ERRORS if run.errors else OK
+
+
+def story_paths(arguments: list[Path]) -> list[Path]:
+    """Files as given, folders as their .txt files (sorted); each story once."""
+    paths: list[Path] = []
+    for argument in arguments:
+        if argument.is_dir():
+            found = sorted(
+                p
+                for p in argument.iterdir()
+                if p.suffix == ".txt" and is_source_name(p.name) and p.is_file()
+            )
+            if not found:
+                raise UsageError(f"{argument}: no .txt stories in this folder")
+            paths += found
+        elif argument.is_file():
+            paths.append(argument)
+        else:
+            raise UsageError(f"{argument}: no such file or folder")
+    return list({p.resolve(): p for p in paths}.values())
+
+
+def _read_site(sources: Sources, args: argparse.Namespace) -> _Run:
+    site: Path = args.site
+    docs, errors = parse_all(sources.content)
+    if errors:
+        print(
+            f"note: {len({e.path for e in errors})} file(s) in {site / 'content'} have errors "
+            "and were not used to recognise names; run `dossier check`",
+            file=sys.stderr,
+        )
+    actors = [
+        Known(d.name, tuple(a.text for a in d.aliases)) for d in docs if isinstance(d, ActorDoc)
+    ]
+    events = tuple(Known(d.name) for d in docs if isinstance(d, EventDoc))
+    articles = {_article_key(d): d.path for d in docs if isinstance(d, ArticleDoc)}
+    claimed = {name_key(term) for actor in actors for term in (actor.name, *actor.aliases)}
+    return _Run(
+        site, args.dry_run, args.force, args.create_actors, actors, events, articles, claimed
+    )
+
+
+def _article_key(doc: ArticleDoc) -> StoryKey:
+    day = doc.date.date() if isinstance(doc.date, dt.datetime) else doc.date
+    return name_key(doc.title), day
+
+
+def _import_story(path: Path, run: _Run) -> ContentError | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return ContentError(path, 1, f"cannot read the story: {exc.strerror}")
+    story = parse_story(data, path)
+    if isinstance(story, ContentError):
+        return story
+    found = detect(story.title, story.text, run.actors, run.events)
+    target = run.site / article_path(story)
+    text = article_text(story, found.actors, found.events)
+    verdict = _check_target(story, target, text, run)
+    if isinstance(verdict, ContentError):
+        return verdict
+    if verdict is not None:
+        run.present += 1
+        print(f"{path}: already there as {verdict}; nothing written")
+        return None
+    if run.dry_run:
+        print(f"{path}: would write {target}:\n{text}", end="")
+    else:
+        try:
+            replace_file(target, text.encode("utf-8"))  # hidden temp file, then renamed
+        except OSError as exc:
+            return ContentError(path, 1, f"cannot write {target}: {exc.strerror}")
+        print(f"{path}: wrote {target}")
+    run.imported += 1
+    run.articles[(name_key(story.title), story.date)] = target
+    _report(found)
+    _remember(found.proposals, run, story)
+    return None
+
+
+def _check_target(story: Story, target: Path, text: str, run: _Run) -> Path | ContentError | None:
+    """The article that is this story already (skip it), an error, or None: write it."""
+    key = (name_key(story.title), story.date)
+    if not target.exists():
+        return run.articles.get(key)
+    try:
+        data = target.read_bytes()
+    except OSError as exc:
+        return ContentError(story.path, 1, f"cannot read {target}: {exc.strerror}")
+    if data == text.encode("utf-8"):
+        return target
+    if run.force:
+        return None
+    doc, _ = parse_source(SourceFile("article", target, data))
+    if isinstance(doc, ArticleDoc) and _article_key(doc) == key:
+        return target
+    what = f'"{doc.title}", {_article_key(doc)[1]}' if isinstance(doc, ArticleDoc) else "unreadable"
+    message = (
+        f"{target} already exists and is another article ({what}); nothing written; "
+        "use --force to replace it"
+    )
+    return ContentError(story.path, 1, message)
+
+
+def _report(found: Detection) -> None:
+    print(f"  actors: {', '.join(found.actors) or '(none found)'}")
+    if found.events:
+        print(f"  events: {', '.join(found.events)}")
+    for proposal in found.proposals:
+        details = [proposal.kind]
+        if proposal.role:
+            details.append(f"role: {proposal.role}")
+        if proposal.aliases:
+            details.append("also: " + ", ".join(proposal.aliases))
+        print(f"  new actor: {proposal.name} ({'; '.join(details)})")
+
+
+def _remember(proposals: tuple[Proposal, ...], run: _Run, story: Story) -> None:
+    """Later stories recognise these actors; with --create-actors, write their files."""
+    origin = f'"{story.title}" ({story.date.isoformat()})'
+    for proposal in proposals:
+        aliases = tuple(a for a in proposal.aliases if name_key(a) not in run.claimed)
+        run.actors.append(Known(proposal.name, aliases))
+        run.claimed |= {name_key(proposal.name), *(name_key(a) for a in aliases)}
+        if not run.create_actors:
+            continue
+        target = run.site / actor_path(proposal.name)
+        text = actor_text(proposal.name, proposal.kind, aliases, proposal.role, origin)
+        if run.dry_run:
+            print(f"  {'kept' if target.exists() else 'would create'} {target}")
+        elif (problem := _create_file(target, text)) is None:
+            print(f"  created {target}")
+        else:
+            print(f"  kept {target}: {problem}")
+
+
+def _create_file(target: Path, text: str) -> str | None:
+    """Write a new file; None when done, else why not: a file is there, or none can be."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        return "it already exists"
+    except OSError as exc:
+        return f"cannot write it: {exc.strerror}"
+    return None

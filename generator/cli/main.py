@@ -1,0 +1,186 @@
+"""The `dossier` command: argparse subcommands, each a call to one plain function.
+
+Exit status: 0 success, 1 content errors (all printed as `path:line: message`),
+2 bad usage or a missing or broken site.yaml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.authoring.import_command import add_import_parser, run_import
+from generator.authoring.scaffold import new_document
+from generator.build import Builder, BuildResult
+from generator.cli.progress import ProgressLine
+from generator.dev.devloop import run_serve, run_watch
+from generator.errors import ConfigError, UsageError
+from generator.parallel.workers import default_jobs
+
+OK, CONTENT_ERRORS, USAGE = 0, 1, 2
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dossier", description="Build a static site of story dossiers from Markdown."
+    )
+    parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = commands.add_parser("build", help="build the site into output/")
+    _site_argument(b)
+    b.add_argument("--output", "-o", type=Path, help="where to write (default: SITE/output)")
+    b.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    _jobs_argument(b)
+    loud = b.add_mutually_exclusive_group()
+    loud.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    loud.add_argument("-v", "--verbose", action="store_true", help="list every file written")
+
+    c = commands.add_parser("check", help="validate the site without writing anything")
+    _site_argument(c)
+    c.add_argument("--drafts", action="store_true", help="check drafts as they would be built")
+    _jobs_argument(c)
+
+    w = commands.add_parser("watch", help="build, then rebuild on every change")
+    _site_argument(w)
+    w.add_argument("--output", "-o", type=Path, help="where to write (default: SITE/output)")
+    w.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+
+    s = commands.add_parser("serve", help="watch, and serve output/ with live reload")
+    _site_argument(s)
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    s.add_argument("--output", "-o", type=Path, help="where to write (default: SITE/output)")
+    s.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+
+    n = commands.add_parser("new", help="start a new article, actor or event file")
+    n.add_argument("kind", choices=("article", "actor", "event"))
+    n.add_argument("title", help="the article's title, or the actor's or event's name")
+    _site_argument(n)
+    add_import_parser(commands)
+    return parser
+
+
+def _jobs_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        default=default_jobs(),
+        metavar="N",
+        help=f"read, render and write in N processes (default: the {default_jobs()} cores here)",
+    )
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
+def _site_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "site", nargs="?", type=Path, default=Path(), help="the site folder (default: .)"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage message
+        return int(exc.code or 0)
+    try:
+        if args.command == "build":
+            return run_build(args)
+        if args.command == "check":
+            return run_check(args)
+        if args.command == "import":
+            return run_import(args)
+        if args.command == "watch":
+            return run_watch(args.site, _output(args), drafts=args.drafts)
+        if args.command == "serve":
+            out = _output(args)
+            return run_serve(args.site, out, host=args.host, port=args.port, drafts=args.drafts)
+        path = new_document(args.site, args.kind, args.title)
+        print(f"created {path}")
+        return OK
+    except (ConfigError, UsageError) as exc:
+        print(f"dossier: {exc}", file=sys.stderr)
+        return USAGE
+
+
+def _output(args: argparse.Namespace) -> Path:
+    out: Path = args.output if args.output is not None else args.site / "output"
+    return out
+
+
+def run_build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    out = _output(args)
+    progress = ProgressLine()
+    builder = Builder(args.site, out, drafts=args.drafts, jobs=args.jobs, progress=progress)
+    try:
+        result = builder.build()
+    finally:
+        progress.close()
+    if result.errors:
+        return report_errors(result, f"build failed; {out} was left as it was")
+    if args.verbose:
+        for path in result.written:
+            print(f"wrote {out / path}")
+    if not args.quiet:
+        print(summary(result, len(result.written), time.perf_counter() - started))
+    return OK
+
+
+def print_warnings(result: BuildResult) -> None:
+    if result.site is None:
+        return
+    for warning in result.site.warnings:
+        print(f"{warning.where}: warning: {warning.message}", file=sys.stderr)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    result = Builder(args.site, None, drafts=args.drafts, jobs=args.jobs).build()
+    if result.errors:
+        return report_errors(result, "check failed")
+    assert result.site is not None
+    print_warnings(result)
+    site = result.site
+    for hint in site.suggestions:
+        print(f"{hint.where}: suggestion: {hint.message}")
+    fileless = [a.name for a in site.actors.values() if a.path is None]
+    fileless_events = [e.name for e in site.events.values() if e.path is None]
+    for kind, names in (("actor", fileless), ("event", fileless_events)):
+        for name in names:
+            print(f"note: {kind} {name!r} has no file of its own; its page is built from articles")
+    print(summary(result, None, None))
+    return OK
+
+
+def report_errors(result: BuildResult, outcome: str) -> int:
+    for error in result.errors:
+        print(error, file=sys.stderr)
+    count = len(result.errors)
+    print(f"{count} error{'s' if count != 1 else ''}: {outcome}", file=sys.stderr)
+    return CONTENT_ERRORS
+
+
+def summary(result: BuildResult, files: int | None, seconds: float | None) -> str:
+    articles, actors, events = result.counts
+    counts = f"{articles} articles, {actors} actors, {events} events"
+    if files is None:
+        return f"ok: {counts}"
+    line = f"built {counts}: {files} files written in {seconds:.2f} s"
+    if result.note:
+        line += f" ({result.note})"
+    warned = result.warnings
+    if warned:
+        line += f"; {warned} warning{'s' if warned > 1 else ''} (dossier check lists "
+        line += "them)" if warned > 1 else "it)"
+    return line

@@ -1,0 +1,141 @@
+"""The names of one kind of entity (actors, or events): which entity a name means, and
+which names two files claim at once.
+
+An entity is known by its name, its aliases and its slug (its file name), compared by
+`name_key`. A name that two entities go by (two people called Berg who share an alias,
+two files with one name, one actor's name that is another's alias) cannot be resolved:
+naming it anywhere is an error, and the clash is reported against both files, as an
+error when something names it and as a warning otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import ContentError
+from generator.slugs import make_slug, name_key
+from generator.source.schema import Name
+
+Where = tuple[Path, int]  # a file and a line
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """One way an entity goes by a name: as its name, an alias, or its file name."""
+
+    slug: str
+    text: str  # as the file spells it
+    how: str  # "name", "alias" or "file name"
+    path: Path | None  # None: an entity known only from the articles that name it
+    line: int
+
+
+class Names:
+    """The names of one kind of entity, filled as files are read; then asked to resolve."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what  # "actor" or "event", for messages
+        self._slugs: dict[str, set[str]] = {}  # key -> the entities that go by it
+        self._holders: dict[str, list[Holder]] = {}  # key -> how each goes by it
+        self._by_slug: dict[str, str] = {}
+        self._file: dict[str, Path | None] = {}  # slug -> its file
+        self._used: dict[str, Where] = {}  # clashing key -> the first place that names it
+        self.spelling: dict[str, str] = {}  # slug -> its name as spelled
+
+    def register(self, slug: str, spelling: str, path: Path | None, line: int = 1) -> None:
+        """An entity, by its name and its slug."""
+        self._by_slug[slug] = slug
+        self._file[slug] = path
+        self.spelling[slug] = spelling
+        self._hold(name_key(spelling), Holder(slug, spelling, "name", path, line))
+        if path is not None:  # one known only from articles is found by its slug anyway
+            self._hold(slug, Holder(slug, slug, "file name", path, line))
+
+    def add_aliases(self, slug: str, aliases: Iterable[Name], path: Path) -> None:
+        for alias in aliases:
+            self._hold(name_key(alias.text), Holder(slug, alias.text, "alias", path, alias.line))
+
+    def _hold(self, key: str, holder: Holder) -> None:
+        self._slugs.setdefault(key, set()).add(holder.slug)
+        self._holders.setdefault(key, []).append(holder)
+
+    def lookup(self, text: str, where: Where | None = None) -> set[str]:
+        """Every entity that `text` may mean (more than one: it cannot be resolved).
+        `where` names the place that asks, for the report of a clash."""
+        key = name_key(text)
+        found = self._slugs.get(key)
+        if found is None:
+            slug = self._by_slug.get(make_slug(text))
+            return {slug} if slug else set()
+        if len(found) > 1 and where is not None:
+            self._used.setdefault(key, where)
+        return found
+
+    def resolve_or_add(self, name: Name, path: Path, errors: list[ContentError]) -> str | None:
+        """Find a name; an unknown one becomes an entity known only from the articles."""
+        found = self.lookup(name.text, (path, name.line))
+        if len(found) > 1:
+            errors.append(ContentError(path, name.line, self.ambiguous(name.text, found)))
+            return None
+        if found:
+            return next(iter(found))
+        slug = make_slug(name.text)
+        self.register(slug, name.text, None)
+        return slug
+
+    def ambiguous(self, text: str, found: set[str]) -> str:
+        """What to say where `text`, which means all of `found`, is used."""
+        files = " and ".join(str(self._file[slug]) for slug in sorted(found))
+        return (
+            f'"{text}" is ambiguous: it names the {self.what}s in {files}; write a name only '
+            f"one of them goes by, or settle the clash in those files"
+        )
+
+    def clashes(self) -> tuple[list[ContentError], list[ContentError]]:
+        """Each file's part in each clash: errors where something names the clashing
+        name, warnings where nothing does."""
+        errors: list[ContentError] = []
+        warnings: list[ContentError] = []
+        for key, slugs in self._slugs.items():
+            if len(slugs) < 2:
+                continue
+            # each entity once, by the way it goes by the name: a name or alias first
+            first: dict[str, Holder] = {}
+            for holder in sorted(self._holders[key], key=lambda h: h.how == "file name"):
+                first.setdefault(holder.slug, holder)
+            used = self._used.get(key)
+            for holder in first.values():
+                if holder.path is None:
+                    continue
+                others = self._others([o for o in first.values() if o.slug != holder.slug])
+                if not others:
+                    continue  # only entities known from articles: nothing to rename
+                message = (
+                    f'"{holder.text}", {_AS[holder.how]} here, is also {others}; rename one, '
+                    f"or merge the {self.what}s and delete the other file"
+                )
+                if used is None:
+                    warnings.append(ContentError(holder.path, holder.line, message))
+                else:
+                    message += f" ({used[0]}:{used[1]} names it)"
+                    errors.append(ContentError(holder.path, holder.line, message))
+        return errors, warnings
+
+    def _others(self, others: list[Holder]) -> str:
+        """The other files in a clash, by how they go by the name; a few of each, named."""
+        parts = []
+        for how, said in _AS.items():
+            group = [str(o.path) for o in others if o.how == how and o.path is not None]
+            if len(group) == 1:
+                parts.append(f"{said} of the {self.what} in {group[0]}")
+            elif group:
+                shown = ", ".join(group[:SHOWN])
+                more = f" and {len(group) - SHOWN} more" if len(group) > SHOWN else ""
+                parts.append(f"{said} of {len(group)} other {self.what}s ({shown}{more})")
+        return " and ".join(parts)
+
+
+SHOWN = 3  # files named in a clash's message, of each kind; the rest are counted
+_AS = {"name": "the name", "alias": "an alias", "file name": "the file name"}

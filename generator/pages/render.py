@@ -1,0 +1,158 @@
+"""Site -> HTML pages through Jinja2. A site's templates/ override the built-in theme."""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import markupsafe
+from jinja2 import nodes, pass_context
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from generator import __version__
+from generator.errors import ContentError
+from generator.outputs.feeds import absolute_url, rfc3339
+from generator.pages.views import PageView
+from generator.source.config import Config
+from generator.source.schema import MONTH_NAMES, Moment
+
+# markupsafe's own escaping of a str to a str (its C code when built), which `escape` wraps
+# in a Markup; with a markupsafe that has no such function, the same text through `escape`
+_escape_inner: Callable[[str], str] = getattr(markupsafe, "_escape_inner", None) or (
+    lambda text: str(escape(text))
+)
+
+THEME = Path(__file__).parents[1] / "theme"
+THEME_TEMPLATES = THEME / "templates"
+THEME_STATIC = THEME / "static"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str  # relative to output/, always with `/`
+    html: str
+
+
+def escape_text(value: object) -> str:
+    """What `{{ value }}` writes when autoescaping: the text of markupsafe's `escape`, as a
+    plain `str`, without making a `Markup` of every value shown. Output values are only
+    ever joined; Jinja makes `Markup` of a macro's or block's joined text itself."""
+    if type(value) is str:
+        return _escape_inner(value)
+    html = getattr(value, "__html__", None)
+    if html is not None:
+        return str(html())
+    return _escape_inner(str(value))
+
+
+class _Generator(CodeGenerator):
+    """Jinja's code generator, with `escape_text` for the `escape` the code calls on each
+    value it writes (the name means nothing else in compiled templates). Rebound at the
+    end of the module: its functions look the name up when they run."""
+
+    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
+        super().visit_Template(node, frame)
+        self.writeline(f"from {__name__} import escape_text as escape")
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _Generator
+
+
+def make_env(site_templates: Path | None) -> jinja2.Environment:
+    """Site templates first, then the theme; `theme/NAME` always reaches the built-in one.
+    An environment serves one build: templates are read once, never checked again."""
+    theme = jinja2.FileSystemLoader(THEME_TEMPLATES)
+    loaders: list[jinja2.BaseLoader] = [theme, jinja2.PrefixLoader({"theme": theme})]
+    if site_templates is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(site_templates))
+    env = _Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,  # else every get_template stats the file: once per page
+    )
+    env.filters.update(
+        rel=rel, date=show_date, isodate=iso_date, month=show_month, timetag=time_tag
+    )
+    env.filters.update(absolute=absolute, rfc3339=rfc3339)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
+    return env
+
+
+@pass_context
+def rel(context: Context, url: str) -> str:
+    """A site-relative URL made relative to the page being rendered."""
+    return str(context["root"]) + url
+
+
+@pass_context
+def absolute(context: Context, url: str) -> str:
+    """A site-relative URL under the site's base_url: for feeds and the sitemap only."""
+    return absolute_url(str(context["site"].base_url or ""), url)
+
+
+def show_date(moment: Moment | None) -> str:
+    if moment is None:
+        return "date unknown"
+    text = f"{moment.day} {MONTH_NAMES[moment.month - 1]} {moment.year}"
+    if isinstance(moment, dt.datetime):
+        text += f", {moment:%H:%M}"
+    return text
+
+
+def show_month(moment: Moment) -> str:
+    return f"{MONTH_NAMES[moment.month - 1]} {moment.year}"
+
+
+def iso_date(moment: Moment) -> str:
+    return moment.isoformat()
+
+
+def time_tag(moment: Moment) -> Markup:
+    """`<time datetime="2023-05-03">3 May 2023</time>`: in Python, as it is in every list.
+    A date or time prints digits, month names, spaces and `-+:.,T` only: nothing to escape."""
+    return Markup(f'<time datetime="{iso_date(moment)}">{show_date(moment)}</time>')
+
+
+def render_pages(
+    pages: Iterable[PageView], env: jinja2.Environment, config: Config
+) -> tuple[list[Page], list[ContentError]]:
+    rendered: list[Page] = []
+    errors: dict[tuple[str, str], ContentError] = {}
+    common = {"site": config, "generator_version": __version__}
+    for page in pages:
+        depth = page.path.count("/")
+        try:
+            template = env.get_template(page.template)
+            html = template.render(common, **page.context, root="../" * depth, page_path=page.path)
+        except Exception as exc:  # a site template's mistake, reported at its line
+            error = template_error(exc, page.template)
+            errors.setdefault((str(error.path), error.message), error)
+            continue
+        rendered.append(Page(page.path, html))
+    return rendered, sorted(errors.values())
+
+
+def template_error(exc: Exception, name: str) -> ContentError:
+    """Point at the template line at fault, not at the generator's code."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return ContentError(Path(exc.filename), exc.lineno, f"template error: {exc.message}")
+    templates = (".html", ".xml", ".js")
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(templates)]
+    message = (
+        f"template error: {exc}"
+        if isinstance(exc, jinja2.TemplateError)
+        else (f"template error: {type(exc).__name__}: {exc}")
+    )
+    if frames:
+        return ContentError(Path(frames[-1].filename), frames[-1].lineno or 1, message)
+    return ContentError(Path(name), 1, message)

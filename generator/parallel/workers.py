@@ -1,0 +1,189 @@
+"""Work shared among forked worker processes, without pickling the site.
+
+Workers are forked after the parent has built what they need (the documents, the
+model, every page's view), so they inherit it in memory. The only things that
+cross a pipe are ranges of item numbers one way and finished results the other:
+documents without their Markdown, rendered Markdown, and pages' paths and digests
+(workers write the pages themselves).
+Results come back in order, so the output is the same bytes whatever the number
+of workers.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import jinja2
+
+from generator.errors import ContentError
+from generator.incremental.pagestore import PageStore
+from generator.pages.render import Page, render_pages
+from generator.pages.views import PageView
+from generator.source.config import Config
+from generator.write.output import Output, bytes_digest, output_path
+
+T = TypeVar("T")
+R = TypeVar("R")
+CHUNK = 48  # items per task: small enough to balance, large enough to be cheap
+Progress = Callable[[int, int], None]  # (items done, items in all)
+
+_inherited: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _adopt(work: Callable[[Any], Any], items: Sequence[Any]) -> None:
+    """Runs in each forked worker: keep what the parent had (nothing was pickled)."""
+    global _inherited
+    _inherited = (work, items)
+
+
+def _run(bounds: tuple[int, int]) -> list[Any]:
+    assert _inherited is not None, "worker started without the parent's work"
+    work, items = _inherited
+    return [work(item) for item in items[bounds[0] : bounds[1]]]
+
+
+def fork_imap(
+    work: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Iterator[R]:
+    """`work(item)` for each item, in order, yielded as soon as each is done: the caller
+    can write results away while workers go on, and needs to hold none of them."""
+    total, done = len(items), 0
+    chunks = [(start, min(start + CHUNK, total)) for start in range(0, total, CHUNK)]
+    if jobs <= 1 or len(chunks) < 4 or "fork" not in multiprocessing.get_all_start_methods():
+        for start, end in chunks:
+            yield from (work(item) for item in items[start:end])
+            if progress is not None:
+                progress(end, total)
+        return
+    context = multiprocessing.get_context("fork")
+    gc.freeze()  # the workers' collector then never walks (and so copies) the parent's objects
+    try:
+        with context.Pool(min(jobs, len(chunks)), _adopt, (work, items)) as pool:
+            for results in pool.imap(_run, chunks):
+                yield from results
+                done += len(results)
+                if progress is not None:
+                    progress(done, total)
+    finally:
+        gc.unfreeze()
+
+
+def render_stream(
+    pages: Sequence[PageView],
+    env: jinja2.Environment,
+    config: Config,
+    errors: list[ContentError],
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Iterator[Page]:
+    """Every page rendered, in order, as it is done; template errors are added to `errors`
+    once each, sorted, when the stream ends."""
+    work = lambda page: render_pages([page], env, config)  # noqa: E731
+    yield from _gathered(fork_imap(work, pages, jobs=jobs, progress=progress), errors)
+
+
+# A page done: its path, its signature, the digest of its bytes, where they went (None when
+# output/ has them already), when the page store took it the stored file's size and mtime,
+# and whether it was rendered (not kept, nor taken from the store).
+Written = tuple[str, str, str, Path | None, tuple[int, int] | None, bool]
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where pages go and what is there already: output/ (with `present`, the files in it
+    now, and `previous`, each page's signature and digest as the last build left them),
+    and the page store."""
+
+    output: Output
+    store: PageStore | None
+    previous: Mapping[str, tuple[str, str]]
+    present: Set[str]
+
+
+def write_stream(
+    pages: Sequence[PageView],
+    env: jinja2.Environment,
+    config: Config,
+    sign: Callable[[PageView], bytes],
+    places: Places,
+    errors: list[ContentError],
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Iterator[Written]:
+    """Every page signed, then kept (unchanged in output/), taken from the page store or
+    rendered and written: by the workers themselves, in order. Only what `Output.adopt`
+    and `PageStore.record` need comes back. Errors as in `render_stream`."""
+    output, store = places.output, places.store
+
+    def work(page: PageView) -> tuple[list[Written], list[ContentError]]:
+        path, signature = page.path, sign(page).hex()
+        before = places.previous.get(path)
+        if before is not None and before[0] == signature and path in places.present:
+            stored = _stored(path, signature, before[1], None)
+            return [(path, signature, before[1], None, stored, False)], []
+        found = store.find(signature) if store is not None else None
+        if found is not None:
+            source, digest = found
+            place = output.put_link(path, source) if output.needs(path, digest) else None
+            return [(path, signature, digest, place, None, False)], []
+        done, more = render_pages([page], env, config)
+        written: list[Written] = []
+        for made in done:
+            data = made.html.encode("utf-8")
+            digest = bytes_digest(data)
+            place = output.put(path, data) if output.needs(path, digest) else None
+            stored = _stored(path, signature, digest, place)
+            written.append((path, signature, digest, place, stored, True))
+        return written, more
+
+    def _stored(
+        path: str, signature: str, digest: str, place: Path | None
+    ) -> tuple[int, int] | None:
+        """The page, now at `place` or in output/, linked into the store (if not there)."""
+        if store is None:
+            return None
+        return store.link(signature, digest, place or output_path(output.out, path))
+
+    yield from _gathered(fork_imap(work, pages, jobs=jobs, progress=progress), errors)
+
+
+def _gathered(
+    results: Iterable[tuple[list[T], list[ContentError]]], errors: list[ContentError]
+) -> Iterator[T]:
+    """The items of each result; its errors, once each and sorted, added at the end."""
+    found: dict[tuple[str, int, str], ContentError] = {}
+    for done, more in results:
+        yield from done
+        for error in more:
+            found.setdefault((str(error.path), error.line, error.message), error)
+    errors += sorted(found.values())
+
+
+def render_all(
+    pages: Sequence[PageView],
+    env: jinja2.Environment,
+    config: Config,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> tuple[list[Page], list[ContentError]]:
+    """Render every page; errors once each, sorted."""
+    errors: list[ContentError] = []
+    rendered = list(render_stream(pages, env, config, errors, jobs=jobs, progress=progress))
+    return rendered, errors

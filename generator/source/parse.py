@@ -1,0 +1,282 @@
+"""Source bytes -> typed documents: front matter checked field by field, body kept as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.errors import ContentError
+from generator.pickling import pickled_by_fields
+from generator.slugs import make_slug
+from generator.source.discover import SourceFile
+from generator.source.schema import CONTROL_BYTES, ClaimDoc, FieldReader, Moment, Name, Source
+from generator.source.yamlsafe import MAX_BYTES, load_mapping
+
+ACTOR_KINDS = ("person", "organization", "other")
+_FENCE = "---"
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class Body:
+    text: str
+    line: int  # file line of the body's first line
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class ArticleDoc:
+    path: Path
+    slug: str
+    title: str
+    date: Moment
+    actors: tuple[Name, ...]
+    events: tuple[Name, ...]
+    source: Source | None
+    summary: str | None
+    tags: tuple[str, ...]
+    draft: bool
+    body: Body
+    digest: str
+    mentions: bool = True  # link mentions of known actors and events in the body
+    claims: tuple[ClaimDoc, ...] = ()
+    warnings: tuple[ContentError, ...] = ()  # what reading the file put right (see `decode`)
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class ActorDoc:
+    path: Path
+    slug: str
+    name: str
+    name_line: int
+    aliases: tuple[Name, ...]
+    kind: str
+    role: str | None
+    affiliations: tuple[Name, ...]
+    body: Body
+    digest: str
+    warnings: tuple[ContentError, ...] = ()
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class EventDoc:
+    path: Path
+    slug: str
+    name: str
+    name_line: int
+    date: Moment
+    end: Moment | None
+    place: str | None
+    parent: Name | None
+    body: Body
+    digest: str
+    warnings: tuple[ContentError, ...] = ()
+
+
+Doc = ArticleDoc | ActorDoc | EventDoc
+
+
+def decode(
+    data: bytes, path: Path
+) -> tuple[str | None, list[ContentError], tuple[ContentError, ...]]:
+    """UTF-8 text, without the control characters that no page or feed may hold, and a
+    warning at each line that had one. They are single bytes in UTF-8, never part of
+    another character's: deleted as bytes. A NUL byte is an error: text editors do not
+    write one, so the file is damaged, or not UTF-8 text at all."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        message = f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8"
+        return None, [ContentError(path, line, message)], ()
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data[:nul].count(b"\n") + 1
+        message = (
+            "NUL byte: the file is damaged, or not UTF-8 text (UTF-16? a binary file?); "
+            "open it, remove what should not be there and save it as UTF-8"
+        )
+        return None, [ContentError(path, line, message)], ()
+    clean = data.translate(None, CONTROL_BYTES)
+    if len(clean) == len(data):
+        return text, [], ()
+    return clean.decode("utf-8-sig"), [], _control_warnings(data, path)
+
+
+MAX_CONTROL_WARNINGS = 10  # lines of one file reported one by one; the rest in one line
+
+
+def _control_warnings(data: bytes, path: Path) -> tuple[ContentError, ...]:
+    found: list[ContentError] = []
+    lines = [(n, line) for n, line in enumerate(data.split(b"\n"), 1) if _has_control(line)]
+    for number, line in lines[:MAX_CONTROL_WARNINGS]:
+        codes = sorted({byte for byte in line if byte in CONTROL_BYTES})
+        names = ", ".join(f"U+{code:04X}" for code in codes)
+        what = f"control characters {names}" if len(codes) > 1 else f"control character {names}"
+        message = f"{what} removed (invisible, and not allowed in a page); delete it from the file"
+        found.append(ContentError(path, number, message))
+    if len(lines) > MAX_CONTROL_WARNINGS:
+        more = len(lines) - MAX_CONTROL_WARNINGS
+        number = lines[MAX_CONTROL_WARNINGS][0]
+        lines_more = f"{more} more line{'s' if more > 1 else ''}"
+        message = f"control characters removed on {lines_more} from here on; delete them too"
+        found.append(ContentError(path, number, message))
+    return tuple(found)
+
+
+def _has_control(line: bytes) -> bool:
+    return len(line.translate(None, CONTROL_BYTES)) != len(line)
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, Body] | ContentError:
+    """Return the front matter text (which starts on line 2) and the body."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != _FENCE:
+        return ContentError(path, 1, "no front matter: start the file with a `---` line")
+    size = 0
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in (_FENCE, "..."):
+            return "\n".join(lines[1:index]), Body("\n".join(lines[index + 1 :]), index + 2)
+        size += len(line) + 1
+        if size > MAX_BYTES:
+            return ContentError(
+                path, 1, f"front matter is larger than {MAX_BYTES // 1024} KiB; shorten it"
+            )
+    return ContentError(path, 1, "front matter is not closed: add a `---` line after it")
+
+
+def without_text(doc: Doc) -> Doc:
+    """`doc` once its body is rendered: the Markdown is not needed again (it is read anew
+    to render once more), and 100,000 stories' worth of it is most of a gigabyte."""
+    return replace(doc, body=Body("", doc.body.line))
+
+
+def body_again(source: SourceFile, doc: Doc) -> str:
+    """The Markdown of `doc`, read again from `source` (documents that come back from a
+    worker process, or from the cache, leave it behind). Should the file have changed since
+    `doc` was read, its current body."""
+    if digest(source.data) != doc.digest:
+        again = parse_source(source)[0]
+        return again.body.text if again is not None else ""
+    text = decode(source.data, source.path)[0] or ""
+    return "\n".join(text.split("\n")[doc.body.line - 1 :])
+
+
+def parse_source(source: SourceFile) -> tuple[Doc | None, list[ContentError]]:
+    text, errors, warnings = decode(source.data, source.path)
+    if text is None:
+        return None, errors
+    split = split_front_matter(text, source.path)
+    if isinstance(split, ContentError):
+        return None, [split]
+    fm_text, body = split
+    fm, errors = load_mapping(fm_text, source.path, first_line=2)
+    if fm is None:
+        return None, errors
+    reader = {"article": _article, "actor": _actor, "event": _event}[source.kind]
+    doc, errors = reader(FieldReader(fm, _ALLOWED[source.kind]), body, digest(source.data))
+    if doc is not None and warnings:
+        doc = replace(doc, warnings=warnings)
+    return doc, errors
+
+
+def digest(data: bytes) -> str:
+    """A short, stable fingerprint of a file's bytes."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
+    path = f.fm.path
+    doc = ArticleDoc(
+        path=path,
+        slug=make_slug(path.stem),
+        title=f.text("title", required=True) or "",
+        date=f.moment("date", required=True) or _NO_DATE,
+        actors=f.names("actors"),
+        events=f.names("events"),
+        source=f.source("source"),
+        summary=f.text("summary"),
+        tags=f.words("tags"),
+        draft=f.flag("draft"),
+        mentions=f.flag("mentions", default=True),
+        claims=f.claims("claims"),
+        body=body,
+        digest=data_digest,
+    )
+    return (None, f.errors) if f.errors else (doc, [])
+
+
+def _actor(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
+    doc = ActorDoc(
+        path=f.fm.path,
+        slug=make_slug(f.fm.path.stem),
+        name=f.text("name", required=True) or "",
+        name_line=f.fm.line("name"),
+        aliases=f.names("aliases"),
+        kind=f.choice("kind", ACTOR_KINDS, "person"),
+        role=f.text("role"),
+        affiliations=f.names("affiliations"),
+        body=body,
+        digest=data_digest,
+    )
+    return (None, f.errors) if f.errors else (doc, [])
+
+
+def _event(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
+    parents = f.names("parent")
+    if len(parents) > 1:
+        f.fail("parent", '"parent" names one event, not a list')
+    doc = EventDoc(
+        path=f.fm.path,
+        slug=make_slug(f.fm.path.stem),
+        name=f.text("name", required=True) or "",
+        name_line=f.fm.line("name"),
+        date=f.moment("date", required=True) or _NO_DATE,
+        end=f.moment("end"),
+        place=f.text("place"),
+        parent=parents[0] if parents else None,
+        body=body,
+        digest=data_digest,
+    )
+    if doc.end is not None and _day(doc.end) < _day(doc.date):
+        f.fail("end", f'"end" ({_day(doc.end)}) is before "date" ({_day(doc.date)})')
+    return (None, f.errors) if f.errors else (doc, [])
+
+
+def _day(moment: Moment) -> dt.date:
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+_ALLOWED = {
+    "article": (
+        "title",
+        "date",
+        "actors",
+        "events",
+        "source",
+        "summary",
+        "tags",
+        "draft",
+        "mentions",
+        "claims",
+    ),
+    "actor": ("name", "aliases", "kind", "role", "affiliations"),
+    "event": ("name", "date", "end", "place", "parent"),
+}
+_NO_DATE = dt.date.min
+
+
+def parse_all(sources: tuple[SourceFile, ...]) -> tuple[list[Doc], list[ContentError]]:
+    docs: list[Doc] = []
+    errors: list[ContentError] = []
+    for source in sources:
+        doc, more = parse_source(source)
+        errors += more
+        if doc is not None:
+            docs.append(doc)
+    return docs, errors

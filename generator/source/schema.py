@@ -1,0 +1,231 @@
+"""Typed reading of front matter fields, each mistake reported at its line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.errors import ContentError
+from generator.pickling import pickled_by_fields
+from generator.source.yamlsafe import YamlMapping
+
+Moment = dt.date | dt.datetime
+MONTH_NAMES = (
+    ("January", "February", "March", "April", "May", "June")  # noqa: RUF005
+    + ("July", "August", "September", "October", "November", "December")
+)
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invalid in HTML and XML text
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])  # the same
+WEB_SCHEMES = ("http", "https")
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A reference to an actor or event, as written, with its line."""
+
+    text: str
+    line: int
+
+
+STANCES = ("asserts", "denies", "disputes", "confirms")
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class ClaimDoc:
+    """One `claims:` entry as written: who says what about which event."""
+
+    by: Name
+    about: Name
+    stance: str
+    text: str
+    line: int
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str
+    url: str | None
+
+
+def is_web_url(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
+
+
+def parse_moment(raw: str) -> Moment:
+    """An ISO date (`2023-05-04`) or date-time (`2023-05-04T10:30`, `... 10:30+03:00`)."""
+    text = raw.strip()
+    if len(text) == 10:
+        return dt.date.fromisoformat(text)
+    return dt.datetime.fromisoformat(text)
+
+
+class FieldReader:
+    """Reads one document's fields; collects every error instead of stopping at the first."""
+
+    def __init__(self, fm: YamlMapping, allowed: Iterable[str]) -> None:
+        self.fm = fm
+        self.errors: list[ContentError] = []
+        known = sorted(allowed)
+        for key in fm.data:
+            if key not in known:
+                hint = difflib.get_close_matches(key, known, n=1)
+                fix = f'did you mean "{hint[0]}"?' if hint else "known: " + ", ".join(known)
+                self.fail(key, f'unknown field "{key}" ({fix})')
+
+    def fail(self, key: str, message: str, line: int | None = None) -> None:
+        self.errors.append(ContentError(self.fm.path, line or self.fm.line(key), message))
+
+    def _raw(self, key: str, required: bool) -> Any:
+        value = self.fm.data.get(key)
+        if value is None and required:
+            self.errors.append(
+                ContentError(self.fm.path, self.fm.line(key), f'missing "{key}"; add `{key}: ...`')
+            )
+        return value
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        value = self._raw(key, required)
+        if value is None:
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            self.fail(key, f'"{key}" must be text, not {_kind(value)}; quote it')
+            return None
+        value = CONTROL.sub("", value)  # YAML escapes such as "\x07" can write them
+        if required and not value.strip():
+            self.fail(key, f'"{key}" is empty; write one')
+            return None
+        return value.strip() or None
+
+    def names(self, key: str) -> tuple[Name, ...]:
+        value = self._raw(key, False)
+        if value is None:
+            return ()
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list):
+            self.fail(key, f'"{key}" must be a list like [First Name, Other Name]')
+            return ()
+        out: list[Name] = []
+        for index, item in enumerate(items):
+            line = self.fm.item_line(key, index) if not isinstance(value, str) else None
+            if isinstance(item, (int, float)) and not isinstance(item, bool):
+                item = str(item)
+            if not isinstance(item, str) or not item.strip():
+                self.fail(key, f'each entry of "{key}" must be a name (text)', line)
+                continue
+            out.append(Name(" ".join(CONTROL.sub("", item).split()), line or self.fm.line(key)))
+        return tuple(out)
+
+    def claims(self, key: str) -> tuple[ClaimDoc, ...]:
+        value = self._raw(key, False)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail(key, f'"{key}" must be a list of {{by, about, stance, text}} entries')
+            return ()
+        out = []
+        for index, item in enumerate(value):
+            line = self.fm.item_line(key, index)
+            claim = self._claim(key, item, line)
+            if claim is not None:
+                out.append(claim)
+        return tuple(out)
+
+    def _claim(self, key: str, item: object, line: int) -> ClaimDoc | None:
+        fields = ("by", "about", "stance", "text")
+        if not isinstance(item, dict) or set(item) != set(fields):
+            self.fail(key, f"each claim needs exactly: {', '.join(fields)}", line)
+            return None
+        values = {f: CONTROL.sub("", v) if isinstance(v := item[f], str) else v for f in fields}
+        bad = [f for f, v in values.items() if not isinstance(v, str) or not v.strip()]
+        if bad:
+            self.fail(
+                key, f"claim field{'s' if len(bad) > 1 else ''} {', '.join(bad)}: write text", line
+            )
+            return None
+        stance = values["stance"].strip().lower()
+        if stance not in STANCES:
+            self.fail(
+                key, f'"stance: {values["stance"]}" is not one of: {", ".join(STANCES)}', line
+            )
+            return None
+        by, about = " ".join(values["by"].split()), " ".join(values["about"].split())
+        return ClaimDoc(Name(by, line), Name(about, line), stance, values["text"].strip(), line)
+
+    def words(self, key: str) -> tuple[str, ...]:
+        return tuple(name.text for name in self.names(key))
+
+    def moment(self, key: str, *, required: bool = False) -> Moment | None:
+        value = self._raw(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.fail(key, f'"{key}" must be a date like 2023-05-04, not {_kind(value)}')
+            return None
+        try:
+            return parse_moment(value)
+        except ValueError as exc:
+            self.fail(key, f'"{key}: {value}" is not a valid date ({exc}); use YYYY-MM-DD')
+            return None
+
+    def flag(self, key: str, *, default: bool = False) -> bool:
+        value = self._raw(key, False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.fail(key, f'"{key}" must be true or false')
+            return False
+        return value
+
+    def choice(self, key: str, options: tuple[str, ...], default: str) -> str:
+        value = self.text(key)
+        if value is None:
+            return default
+        if value.lower() not in options:
+            self.fail(key, f'"{key}: {value}" is not one of: {", ".join(options)}')
+            return default
+        return value.lower()
+
+    def source(self, key: str) -> Source | None:
+        value = self._raw(key, False)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            if not value.strip():
+                return None  # `source: ""`: no source given
+            value = {"url": value} if "://" in value or ":" in value.split()[0] else {"name": value}
+        if not isinstance(value, dict) or set(value) - {"name", "url"}:
+            self.fail(key, f'"{key}" must look like {{name: Wire, url: https://...}}')
+            return None
+        name, url = (
+            CONTROL.sub("", v) if isinstance(v := value.get(k), str) else v for k in ("name", "url")
+        )
+        if url is not None and (not isinstance(url, str) or not is_web_url(url)):
+            self.fail(key, f'"{key}.url" must be an http:// or https:// address, not {url!r}')
+            url = None
+        if name is not None and not isinstance(name, str):
+            self.fail(key, f'"{key}.name" must be text')
+            name = None
+        if not name and not url:
+            return None
+        return Source(name=(name or urlsplit(str(url)).netloc).strip(), url=url and url.strip())
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
