@@ -102,6 +102,7 @@ class Builder:
         drafts: bool = False,
         use_cache: bool = True,
         skip_if_unchanged: bool = True,
+        save_cache: bool = True,
         jobs: int = 1,
         progress: Report | None = None,
     ) -> None:
@@ -121,7 +122,7 @@ class Builder:
         self._saving = 0  # a child process writing the cache (see _save_early)
         self._sources: dict[str, tuple[int, int]] = {}  # what this build reads: size, mtime
         self._refused: list[ContentError] = []  # content links that lead out of the site
-        self.save_cache = True  # a watcher turns this off and calls flush_cache() at the end
+        self.save_cache = save_cache  # off: the caller writes the cache by flush_cache()
         self.skip_if_unchanged = skip_if_unchanged  # off for a watcher: it keeps the model
         self.jobs = jobs  # worker processes for rendering (forked: none under a watcher)
         self.progress = progress

@@ -63,7 +63,7 @@ def load_part(output: Path, name: str) -> Any:
 
 
 def decode(code: str) -> list[int]:
-    """A list of story numbers as generator/search.py documents it."""
+    """A list of story numbers as generator/outputs/search.py documents it."""
     if code.startswith("="):
         bits = base64.b64decode(code[1:])
         return [8 * b + k for b, byte in enumerate(bits) for k in range(8) if byte >> k & 1]

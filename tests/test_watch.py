@@ -209,3 +209,23 @@ def test_watched_edits_give_the_same_bytes_as_a_clean_build(
         assert main(["build", str(fresh), "-q"]) == 0
         assert snapshot(site / "output") == snapshot(fresh / "output"), new_text
     assert "actors/harbour-ministry.html" in loop.live.changed
+
+
+def test_the_parse_cache_is_written_after_the_first_build_and_when_watching_stops(
+    site: Path,
+) -> None:
+    dev = DevLoop(site, site / "output")
+    dev.rebuild()
+    cache = site / ".cache/dossier"
+    assert not list(cache.glob("shard-*.dat"))  # not during a build under the watcher
+    watcher = dev.watch()
+    written = {p: p.stat().st_mtime_ns for p in cache.glob("shard-*.dat")}
+    assert written  # the first build's documents, for the next process
+    time.sleep(0.2)
+    source = site / ARTICLE
+    source.write_text(source.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    wait_until(lambda: dev.live.generation == 2)
+    assert {p: p.stat().st_mtime_ns for p in cache.glob("shard-*.dat")} == written
+    dev.stop(watcher)
+    after = {p: p.stat().st_mtime_ns for p in cache.glob("shard-*.dat")}
+    assert after.keys() == written.keys() and after != written  # the edit's shard, at the end

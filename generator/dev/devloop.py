@@ -19,7 +19,9 @@ class DevLoop:
 
     def __init__(self, root: Path, out: Path, *, drafts: bool = False) -> None:
         self.root, self.out = root, out
-        self.builder = Builder(root, out, drafts=drafts, skip_if_unchanged=False)
+        # the site stays in memory between builds; the parse cache is written when the
+        # first build is done (`watch`) and when watching stops (`stop`), not on every save
+        self.builder = Builder(root, out, drafts=drafts, skip_if_unchanged=False, save_cache=False)
         self.live = LiveState()
         self.lock = threading.Lock()
         self.rebuilds = 0
@@ -55,8 +57,9 @@ class DevLoop:
         return result
 
     def watch(self) -> Watcher:
-        """Start watching; from now on the parse cache is written once, by `stop`."""
-        self.builder.save_cache = False
+        """Start watching, once the first build's parse cache is written."""
+        with self.lock:
+            self.builder.flush_cache()
         watcher = Watcher(self.root, self.rebuild)
         watcher.start()
         return watcher
