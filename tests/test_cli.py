@@ -130,7 +130,10 @@ def test_the_command_collects_garbage_less_often_than_python_does() -> None:
         "import gc, sys; print(gc.get_threshold()); import generator.{}; print(gc.get_threshold())"
     )
     command = subprocess.run(
-        [sys.executable, "-c", probe.format("cli.command")], capture_output=True, text=True, check=True
+        [sys.executable, "-c", probe.format("cli.command")],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     library = subprocess.run(
         [sys.executable, "-c", probe.format("build")], capture_output=True, text=True, check=True
