@@ -41,7 +41,7 @@ from generator.model.linking import NameRow, linking_from_rows, name_rows, still
 from generator.model.site import Site, build_site
 from generator.outputs.feeds import feed_warnings
 from generator.pages.render import Page, make_env, render_pages
-from generator.pages.views import PageView, Views, article_url
+from generator.pages.views import PageView, Views
 from generator.parallel.workers import Places, fork_imap, render_all, write_stream
 from generator.prose import Prose, pack
 from generator.source.config import CONFIG_FILE, Config, load_config
@@ -56,6 +56,7 @@ from generator.source.discover import (
     stat_source,
 )
 from generator.source.parse import ArticleDoc, Doc, body_again, parse_source, without_text
+from generator.urls import article_url
 from generator.write.output import (
     Manifest,
     Output,
@@ -300,7 +301,7 @@ class Builder:
         assert self.out is not None
         views = Views(site)
         pages = [
-            PageView(article_url(site.articles[i]), "article.html", views.article_page(i))
+            PageView(article_url(site.articles[i].slug), "article.html", views.article_page(i))
             for i in indexes
         ]
         signatures, errors = page_signatures(pages, state.env, state.config, self.salt)

@@ -38,6 +38,7 @@ from generator.model.linking import linking_from_rows
 from generator.source.config import Config
 from generator.source.discover import SourceRef, read_source
 from generator.source.parse import ArticleDoc, Doc, parse_source, without_text
+from generator.urls import article_url
 from generator.write.output import Manifest, Output, bytes_digest, output_path
 
 QUICK_LIMIT = 8  # more changed files than this: the full pass is as quick
@@ -106,7 +107,7 @@ def quick_build(
         body = render_markdown(md, doc.body.text, link_mentions=mentions)
         if not prose_only(old.doc, old.rendered, doc, body):
             return None
-        path = f"articles/{doc.slug}.html"
+        path = article_url(doc.slug)
         page = _spliced(out, path, previous, str(old.rendered.html), str(body.html))
         if page is None:
             return None

@@ -30,6 +30,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from generator.pickling import pickled_by_fields
+from generator.urls import from_a_folder, page_url
 
 WORD = re.compile(r"\w+")
 WORDS = re.compile(r"(\w+)")  # split() keeps the words, between the separators
@@ -47,7 +48,7 @@ class Target:
 
     @property
     def href(self) -> str:
-        return f"../{self.kind}s/{self.slug}.html"
+        return from_a_folder(page_url(self.kind, self.slug))
 
 
 @pickled_by_fields

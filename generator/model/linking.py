@@ -14,9 +14,7 @@ from generator.markdown.markup import Linking, Rendered
 from generator.markdown.mentions import NameIndex, Target
 from generator.slugs import name_key
 from generator.source.parse import ActorDoc, ArticleDoc, Doc
-
-_KINDS = {"actors": "actor", "events": "event", "articles": "article"}
-
+from generator.urls import KINDS
 
 NameRow = tuple[str, str, str, list[str]]  # kind, slug, title, the names it goes by
 
@@ -56,8 +54,8 @@ def linking_from_rows(rows: Iterable[NameRow]) -> tuple[Linking, str]:
             tables.append(_tables(rows))
         by_slug, by_name = tables[0]
         folder, slash, slug = text.strip().partition("/")
-        if slash and folder in _KINDS:
-            return by_slug.get((_KINDS[folder], slug.strip()))
+        if slash and folder in KINDS:
+            return by_slug.get((KINDS[folder], slug.strip()))
         found = by_name.get(name_key(text), set())
         for kind in ("actor", "event", "article"):  # a person outranks a story of that title
             of_kind = [t for t in found if t.kind == kind]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from generator.source.schema import MONTH_NAMES
+from generator.urls import actor_url
 
 SEED = 20230503
 FONT = 12.0  # label size in SVG units
@@ -547,7 +548,7 @@ class Graph:
             self.center,
             self.nodes,
             self.edges,
-            lambda slug: f"{self.link_prefix}actors/{slug}.html",
+            lambda slug: self.link_prefix + actor_url(slug),
             title=self.title,
             desc=self.desc,
             key=self.key,

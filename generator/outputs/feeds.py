@@ -59,8 +59,3 @@ def rfc3339(moment: Moment) -> str:
         moment = moment.replace(tzinfo=dt.UTC)
     text = moment.isoformat(timespec="seconds")
     return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
-def feed_url(page_url: str) -> str:
-    """The feed that goes with a dossier page: `actors/x.html` -> `actors/x.xml`."""
-    return page_url.removesuffix(".html") + ".xml"

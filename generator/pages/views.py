@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
-from generator.model.site import Article, Site, sort_key
+from generator.model.site import Site, sort_key
 from generator.outputs.charts import Coverage, Edge, Graph, Node, strongest_edges
 from generator.outputs.feeds import (
     EPOCH,
@@ -25,10 +25,10 @@ from generator.outputs.feeds import (
     SITEMAP,
     Feed,
     FeedLink,
-    feed_url,
 )
 from generator.outputs.search import search_files
 from generator.source.schema import MONTH_NAMES, Moment, Source
+from generator.urls import actor_url, article_url, event_url, feed_url, page_url, part_url
 
 KIND_TITLES = {"person": "People", "organization": "Organisations", "other": "Others"}
 KIND_LABELS = {"person": "Person", "organization": "Organisation", "other": "Other"}
@@ -108,7 +108,7 @@ class Part:
 
     def url(self, base: str) -> str:
         """`actors/x.html` for the first part, `actors/x.2022.html` for the others."""
-        return base if not self.key else f"{base.removesuffix('.html')}.{self.key}.html"
+        return part_url(base, self.key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,18 +118,6 @@ class PageView:
     path: str
     template: str
     context: dict[str, object]
-
-
-def article_url(article: Article) -> str:
-    return f"articles/{article.slug}.html"
-
-
-def actor_url(slug: str) -> str:
-    return f"actors/{slug}.html"
-
-
-def event_url(slug: str) -> str:
-    return f"events/{slug}.html"
 
 
 def month_label(year: int, month: int) -> str:
@@ -167,7 +155,9 @@ class Views:
         found = self._cards.get(index)
         if found is None:
             a = self.site.articles[index]
-            found = self._cards[index] = Card(article_url(a), a.title, a.date, a.summary, a.source)
+            found = self._cards[index] = Card(
+                article_url(a.slug), a.title, a.date, a.summary, a.source
+            )
         return found
 
     def actor_link(self, slug: str, count: int = 0) -> Link:
@@ -191,7 +181,7 @@ class Views:
         if found is None:
             found = self._mentioned[kind, slug] = [
                 Mentioned(
-                    f"{b.kind}s/{b.slug}.html", b.title, SOURCE_KINDS[b.kind], b.context, b.slug
+                    page_url(b.kind, b.slug), b.title, SOURCE_KINDS[b.kind], b.context, b.slug
                 )
                 for b in self.site.backlinks.get((kind, slug), ())
             ]
@@ -259,7 +249,7 @@ class Views:
             yield PageView(path, "events.html", context)
         yield PageView("graph.html", "graph.html", self.graph_page())
         for index, article in enumerate(site.articles):
-            yield PageView(article_url(article), "article.html", self.article_page(index))
+            yield PageView(article_url(article.slug), "article.html", self.article_page(index))
         for slug in site.actors:
             yield PageView(actor_url(slug), "actor.html", self.actor_page(slug))
             yield from self.part_pages("actor", slug, site.actor_articles.get(slug, ()))
@@ -442,7 +432,7 @@ class Views:
                 ]
                 if found:
                     sections.append(Group(kind, title, groups=by_initial(found)))
-            path = _part_url("actors.html", key)
+            path = part_url("actors.html", key)
             context: dict[str, object] = {"sections": tuple(sections)}
             context |= {"feeds": self.feed_links(), "parts": links, "here": path, "part": label}
             pages.append((path, context))
@@ -459,7 +449,7 @@ class Views:
         for key, label, chosen in parts:
             events = [self.event_link(s, len(site.event_articles.get(s, ()))) for s in chosen]
             dates = {event_url(s): site.events[s].date for s in chosen}
-            path = _part_url("events.html", key)
+            path = part_url("events.html", key)
             context: dict[str, object] = {"events": events, "dates": dates}
             context |= {"feeds": self.feed_links(), "parts": links, "here": path, "part": label}
             pages.append((path, context))
@@ -704,14 +694,10 @@ def _slug_key(group: str) -> str:
     return "other" if group == "#" else group.casefold()
 
 
-def _part_url(base: str, key: str) -> str:
-    return base if not key else f"{base.removesuffix('.html')}.{key}.html"
-
-
 def _index_links(base: str, parts: list[tuple[str, str, list[T]]]) -> list[Link]:
     if len(parts) < 2:
         return []
-    return [Link(_part_url(base, key), text, len(chosen)) for key, text, chosen in parts]
+    return [Link(part_url(base, key), text, len(chosen)) for key, text, chosen in parts]
 
 
 def by_initial(links: Iterable[Link]) -> tuple[Group, ...]:
