@@ -25,8 +25,8 @@ from typing import Any
 
 from generator import __version__
 from generator.errors import ContentError
+from generator.markdown.found import Quote, Reference
 from generator.markdown.markup import Rendered
-from generator.markdown.mentions import Quote, Reference
 from generator.model.linking import NameRow
 from generator.prose import Prose
 from generator.source.discover import SourceRef

@@ -7,16 +7,11 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.markdown.mentions import (
-    Found,
-    NameIndex,
-    Quote,
-    Reference,
-    Resolve,
-    mentions,
-    quotes,
-    wikilinks,
-)
+from generator.markdown.found import Found, Quote, Reference, Resolve
+from generator.markdown.mentions import mentions
+from generator.markdown.quotes import quotes
+from generator.markdown.trie import NameIndex
+from generator.markdown.wikilinks import wikilinks
 from generator.pickling import pickled_by_fields
 from generator.prose import Prose
 
@@ -45,7 +40,7 @@ def make_markdown(*, raw_html: bool = False, linking: Linking | None = None) -> 
 
     Links go through markdown-it-py's `validateLink`, which refuses `javascript:`,
     `vbscript:`, `file:` and non-image `data:` URLs. With `linking`, wiki links, mentions
-    and attributed quotes are recognised (see `mentions`).
+    and attributed quotes are recognised (see `wikilinks`, `mentions` and `quotes`).
     """
     md = MarkdownIt("js-default", {"html": raw_html})
     md.disable("strikethrough")

@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from generator.markdown.found import Target
 from generator.markdown.markup import Linking, Rendered
-from generator.markdown.mentions import NameIndex, Target
+from generator.markdown.trie import NameIndex
 from generator.slugs import name_key
 from generator.source.parse import ActorDoc, ArticleDoc, Doc
 from generator.urls import KINDS

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.errors import ContentError, in_order
+from generator.markdown.found import Quote
 from generator.markdown.markup import Rendered, shorten
-from generator.markdown.mentions import Quote
 from generator.model.names import Names, Where
 from generator.model.references import (
     Backlink,

@@ -1,0 +1,101 @@
+"""What the Markdown plugins find in a body, and the helpers they share.
+
+Rules never raise; what they find leaves through markdown-it's `env` as a `Found`:
+the references (mentions and wiki links, with the sentence around each) and the
+attributed quotes. Every href a plugin writes is relative to a page one folder deep
+(`articles/`, `actors/`, `events/`): the only pages that show Markdown bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from generator.pickling import pickled_by_fields
+from generator.urls import from_a_folder, page_url
+
+SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)]*\s+")
+
+
+TEXT_TYPES = ("text", "code_inline", "mention")  # inline tokens that hold their own text
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    kind: str  # "actor", "event" or "article"
+    slug: str
+    title: str
+
+    @property
+    def href(self) -> str:
+        return from_a_folder(page_url(self.kind, self.slug))
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A mention or wiki link in a body: what it names, where, and the sentence around it."""
+
+    target: str  # as written
+    kind: str | None  # None: a wiki link to nothing
+    slug: str | None
+    title: str  # the target's name or title when the body was rendered
+    line: int  # 0-based, within the body
+    context: str
+    explicit: bool  # a wiki link, not an automatic mention
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class Quote:
+    actor: str  # slug
+    html: str  # the quotation, rendered
+    line: int
+
+
+@dataclass
+class Found:
+    """What the rules saw in one body. Passed to markdown-it as `env`."""
+
+    link_mentions: bool = True
+    references: list[Reference] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+Resolve = Callable[[str], Target | None]
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds the span, in one line."""
+    begin = 0
+    for stop in SENTENCE_END.finditer(text):
+        if stop.end() <= start:
+            begin = stop.end()
+        elif stop.start() >= end:
+            return " ".join(text[begin : stop.start()].split())
+    return " ".join(text[begin:].split())
+
+
+def plain_of(inline: Token) -> str:
+    parts = []
+    for child in inline.children or []:
+        if child.type in TEXT_TYPES:
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "wikilink":
+            parts.append(child.meta["label"])
+    return "".join(parts)
+
+
+def line_of(inline: Token, offset_text: str) -> int:
+    return (inline.map[0] if inline.map else 0) + offset_text.count("\n")
+
+
+def escaped(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
