@@ -12,17 +12,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.outputs.charts import (
-    CHAR_WIDTH,
-    FONT,
-    Edge,
-    Node,
-    buckets,
-    coverage_chart,
-    pick_unit,
-    relation_graph,
-    strongest_edges,
-)
+from generator.outputs.coverage import buckets, coverage_chart, pick_unit
+from generator.outputs.graph import Edge, Node, relation_graph, strongest_edges
+from generator.outputs.svg import CHAR_WIDTH, FONT
 from tests.conftest import MakeSite
 from tests.helpers import REPO, Run, article, first
 

@@ -17,7 +17,7 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from generator.model.site import Site, sort_key
-from generator.outputs.charts import Coverage, Edge, Graph, Node, strongest_edges
+from generator.outputs.coverage import Coverage
 from generator.outputs.feeds import (
     EPOCH,
     FEED_ENTRIES,
@@ -26,6 +26,7 @@ from generator.outputs.feeds import (
     Feed,
     FeedLink,
 )
+from generator.outputs.graph import Edge, Graph, Node, strongest_edges
 from generator.outputs.search import search_files
 from generator.source.schema import MONTH_NAMES, Moment, Source
 from generator.urls import actor_url, article_url, event_url, feed_url, page_url, part_url

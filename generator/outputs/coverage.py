@@ -1,0 +1,238 @@
+"""How much was written when: a bar chart of stories per day, week, month or year.
+
+Coverage charts count stories per day when they span at most 31 days, per week
+(Monday to Sunday) up to 26 weeks, per month up to 8 years, and per year beyond that,
+so that a chart has between one and about a hundred bars.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from generator.outputs.svg import (
+    AXIS_FONT,
+    CHART_W,
+    esc,
+    heading,
+    num,
+    plural,
+    svg_open,
+    text_width,
+)
+from generator.source.schema import MONTH_NAMES
+
+CHART_H = 150.0
+PLOT_TOP, PLOT_BOTTOM, PLOT_RIGHT = 10.0, 38.0, 6.0
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+STEPS = {
+    "day": (1, 2, 3, 7, 14),
+    "week": (1, 2, 4, 8, 13),
+    "month": (1, 2, 3, 6, 12, 24, 36),
+    "year": (1, 2, 5, 10, 20, 50),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    start: dt.date
+    count: int
+
+
+def pick_unit(first: dt.date, last: dt.date) -> str:
+    """The bucket size for stories from `first` to `last` (see the module's docstring)."""
+    span = (last - first).days
+    if span <= 31:
+        return "day"
+    if span <= 26 * 7:
+        return "week"
+    if span <= 8 * 366:
+        return "month"
+    return "year"
+
+
+def bucket_start(day: dt.date, unit: str) -> dt.date:
+    if unit == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if unit == "month":
+        return day.replace(day=1)
+    if unit == "year":
+        return dt.date(day.year, 1, 1)
+    return day
+
+
+def next_start(start: dt.date, unit: str) -> dt.date:
+    if unit == "day":
+        return start + dt.timedelta(days=1)
+    if unit == "week":
+        return start + dt.timedelta(days=7)
+    if unit == "month":
+        return dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return dt.date(start.year + 1, 1, 1)
+
+
+def as_date(moment: dt.date) -> dt.date:
+    """The calendar date as written (a date-time keeps its own time zone's day)."""
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+def buckets(dates: Iterable[dt.date]) -> tuple[str, tuple[Bucket, ...]]:
+    """Stories counted per bucket, empty buckets included, oldest first."""
+    days = sorted(as_date(d) for d in dates)
+    if not days:
+        return "day", ()
+    unit = pick_unit(days[0], days[-1])
+    counts = Counter(bucket_start(d, unit) for d in days)
+    start, last = bucket_start(days[0], unit), bucket_start(days[-1], unit)
+    found = []
+    while start <= last:
+        found.append(Bucket(start, counts.get(start, 0)))
+        start = next_start(start, unit)
+    return unit, tuple(found)
+
+
+def long_label(start: dt.date, unit: str) -> str:
+    if unit == "year":
+        return str(start.year)
+    if unit == "month":
+        return f"{MONTH_NAMES[start.month - 1]} {start.year}"
+    day = f"{start.day} {MONTH_NAMES[start.month - 1]} {start.year}"
+    return f"week of {day}" if unit == "week" else day
+
+
+def when(start: dt.date, unit: str) -> str:
+    """`long_label` with its preposition: "on 3 May 2023", "in May 2023"."""
+    return ("on " if unit == "day" else "in the " if unit == "week" else "in ") + long_label(
+        start, unit
+    )
+
+
+def short_label(start: dt.date, unit: str, step: int) -> str:
+    if unit == "year" or (unit == "month" and step >= 12):
+        return str(start.year)
+    if unit == "month":
+        return MONTHS[start.month - 1]
+    return f"{start.day} {MONTHS[start.month - 1]}"
+
+
+def label_step(unit: str, slot: float) -> int:
+    """Label every n-th bar, n as small as the labels' width allows."""
+    widest = text_width("30 May" if unit in ("day", "week") else "2023", AXIS_FONT) + 6
+    return next((s for s in STEPS[unit] if s * slot >= widest), STEPS[unit][-1])
+
+
+def labelled(index: int, start: dt.date, unit: str, step: int) -> bool:
+    if unit == "month":
+        return (
+            (start.month - 1) % step == 0
+            if step < 12
+            else start.month == 1 and (start.year % (step // 12) == 0)
+        )
+    if unit == "year":
+        return start.year % step == 0
+    return index % step == 0
+
+
+def nice_ceiling(value: int) -> int:
+    """The axis top: the smallest of 1, 2, 4, 6, 8, 10, 20, 40, ... not below `value`."""
+    scale = 1
+    while True:
+        for top in (1, 2, 4, 6, 8):
+            if top * scale >= value:
+                return top * scale
+        scale *= 10
+
+
+def coverage_chart(
+    dates: Sequence[dt.date | dt.datetime], *, title: str, key: str = "coverage"
+) -> str:
+    """A bar chart of how many of the stories fall in each day, week, month or year."""
+    unit, bars = buckets(dates)
+    if not bars:
+        return (
+            svg_open(key, "coverage", CHART_W, 40)
+            + heading(key, title, "No stories yet.")
+            + '<text class="axis-label" x="0" y="24">No stories yet.</text></svg>'
+        )
+    most = max(bars, key=lambda b: b.count)  # the first of the highest
+    top = nice_ceiling(most.count)
+    left = text_width(str(top), AXIS_FONT) + 8
+    plot_w, plot_h = CHART_W - left - PLOT_RIGHT, CHART_H - PLOT_TOP - PLOT_BOTTOM
+    slot = plot_w / len(bars)
+    bar_w = min(slot * 0.8, 40.0)
+    total = sum(b.count for b in bars)
+    if len(bars) == 1:
+        desc = f"{plural(total, 'story', 'stories')}, all {when(bars[0].start, unit)}."
+    else:
+        desc = (
+            f"{plural(total, 'story', 'stories')} from {long_label(bars[0].start, unit)} "
+            f"to {long_label(bars[-1].start, unit)}, counted per {unit}; the most, "
+            f"{most.count}, {when(most.start, unit)}."
+        )
+    parts = [svg_open(key, "coverage", CHART_W, CHART_H), heading(key, title, desc)]
+    base = PLOT_TOP + plot_h
+    for tick in sorted({0, top // 2, top}):
+        y = base - plot_h * tick / top
+        parts.append(
+            f'<line class="grid" x1="{num(left)}" x2="{num(CHART_W - PLOT_RIGHT)}" '
+            f'y1="{num(y)}" y2="{num(y)}"/>'
+            f'<text class="axis-label" x="{num(left - 5)}" y="{num(y + 4)}" '
+            f'text-anchor="end">{tick}</text>'
+        )
+    parts.append('<g class="bars">')
+    for i, b in enumerate(bars):
+        if b.count:
+            h = max(plot_h * b.count / top, 1.0)
+            x = left + i * slot + (slot - bar_w) / 2
+            parts.append(
+                f'<rect x="{num(x)}" y="{num(base - h)}" width="{num(bar_w)}" height="{num(h)}">'
+                f"<title>{esc(long_label(b.start, unit))}: "
+                f"{plural(b.count, 'story', 'stories')}</title></rect>"
+            )
+    parts.append("</g>")
+    parts += axis_labels(bars, unit, left, slot, base)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def axis_labels(
+    bars: Sequence[Bucket], unit: str, left: float, slot: float, base: float
+) -> list[str]:
+    """Ticks and labels under the bars; a second line gives the year where it changes."""
+    step = label_step(unit, slot)
+    parts = []
+    year_shown = 0
+    for i, b in enumerate(bars):
+        if not labelled(i, b.start, unit, step):
+            continue
+        x = left + (i + 0.5) * slot
+        parts.append(
+            f'<line class="tick" x1="{num(x)}" x2="{num(x)}" y1="{num(base)}" '
+            f'y2="{num(base + 4)}"/>'
+            f'<text class="axis-label" x="{num(x)}" y="{num(base + 17)}" text-anchor="middle">'
+            f"{esc(short_label(b.start, unit, step))}</text>"
+        )
+        if unit in ("day", "week", "month") and step < 12 and b.start.year != year_shown:
+            year_shown = b.start.year
+            parts.append(
+                f'<text class="axis-label year" x="{num(x)}" y="{num(base + 33)}" '
+                f'text-anchor="middle">{b.start.year}</text>'
+            )
+    return parts
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """A coverage chart, drawn only when a template shows it (`__html__`).
+
+    Its fields are all it is drawn from, so a page's signature covers it without
+    drawing it: an incremental build draws only the charts of pages it renders.
+    """
+
+    dates: tuple[dt.date | dt.datetime, ...]
+    title: str
+
+    def __html__(self) -> str:
+        return coverage_chart(self.dates, title=self.title)
