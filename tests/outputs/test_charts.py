@@ -164,7 +164,7 @@ def test_every_edge_joins_its_two_nodes_and_weighs_as_it_should() -> None:
 def test_graph_does_not_depend_on_the_hash_seed() -> None:
     """A fresh interpreter with other string hashing draws the same picture as this one."""
     program = (
-        "from tests.test_charts import draw, people, ties\n"
+        "from tests.outputs.test_charts import draw, people, ties\n"
         "nodes = people(13)\n"
         "print(draw(nodes, ties(nodes), center='p0'), end='')\n"
     )

@@ -9,7 +9,7 @@ from types import ModuleType
 
 from generator.authoring.detect import Known, detect
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "import_detection.py"
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "import_detection.py"
 MINIMUM = 0.8
 
 

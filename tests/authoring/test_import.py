@@ -16,7 +16,7 @@ from generator.source.discover import SourceFile
 from generator.source.parse import ActorDoc, ArticleDoc, parse_source
 from tests.helpers import FIXTURES, first, parse_html
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 SEED = SEEDS / "000_e332c1867357aeef.txt"
 SEED_ACTORS = (
     "Dmitry Peskov",

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from generator.cli.main import main
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 EXTERNAL = ("http", "https", "mailto")
 ABSOLUTE = "an absolute link breaks when the site is opened from disk or from a sub-folder"
 

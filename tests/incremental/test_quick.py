@@ -13,7 +13,7 @@ from generator.cli.main import main
 from generator.incremental.quick import shows_body_once
 from generator.pages.render import make_env
 from tests.helpers import build_anew, snapshot, write_files
-from tests.test_incremental import clean_build, edit
+from tests.incremental.test_incremental import clean_build, edit
 
 STORY = "content/articles/2022/first-warning.md"
 

@@ -57,7 +57,7 @@ def test_the_store_holds_the_pages_of_the_last_build_only(site: Path) -> None:
     build(site)
     before = stored(site)
     (site / "templates").mkdir(exist_ok=True)
-    base = (Path(__file__).parents[1] / "generator/theme/templates/base.html").read_text()
+    base = (Path(__file__).parents[2] / "generator/theme/templates/base.html").read_text()
     (site / "templates" / "base.html").write_text(base.replace("<main", "<main data-x"))
     rendered = build(site)
     manifest = json.loads((site / "output" / MARKER).read_text())
