@@ -143,7 +143,7 @@ class Builder:
             return quick
         self._last = None
         settings = SiteFolder(self.root).link_problem(self.root / CONFIG_FILE)
-        found = scan_assets(self.root)  # few: always looked at afresh
+        found = scan_assets(self.root, self.out)  # few: always looked at afresh
         refs = self._update_refs(changed)
         refused = in_order({*found.errors, *self._refused})  # links out of the site, pipes
         if settings is not None:
@@ -360,7 +360,7 @@ class Builder:
             or self._refused  # until the refused links are gone, look at everything
             or any(_is_folder_change(p) or self._through_link(p) for p in changed)
         ):
-            scan = scan_content(self.root)
+            scan = scan_content(self.root, self.out)
             self._refs = {ref.path: ref for ref in scan.refs}
             self._refused = list(scan.errors)
         else:

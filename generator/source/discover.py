@@ -80,10 +80,14 @@ def is_source_name(name: str) -> bool:
 class SiteFolder:
     """The site's folder, as far as links may lead: paths are judged by where they end up."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, out: Path | None = None) -> None:
         self.root = root
         self.real = os.path.realpath(root)
-        self._prefix = self.real if self.real.endswith(os.sep) else self.real + os.sep
+        self._prefix = _prefix(self.real)
+        # what the build writes, which no link may lead into: output/ copied into itself
+        # would grow with every build
+        written = [root / ".cache"] + ([out] if out is not None else [])
+        self._written = tuple(_prefix(os.path.realpath(folder)) for folder in written)
 
     def holds(self, real: str) -> bool:
         """Whether a resolved path lies inside the site."""
@@ -101,6 +105,9 @@ class SiteFolder:
         if not Path(real).exists():
             advice = "its target is missing, or links loop; fix it or remove it"
             return ContentError(path, 0, f"symbolic link leads to nothing ({advice})")
+        if _prefix(real).startswith(self._written):
+            message = f"symbolic link leads into what the build writes ({real}); remove it"
+            return ContentError(path, 0, message)
         return None
 
     def way_problem(self, path: Path) -> ContentError | None:
@@ -171,6 +178,11 @@ class SiteFolder:
                 yield from self._walk(path, target, recursive, seen, errors)
 
 
+def _prefix(real: str) -> str:
+    """A resolved folder as the start of the paths inside it."""
+    return real if real.endswith(os.sep) else real + os.sep
+
+
 def _name(entry: os.DirEntry[str]) -> str:
     return entry.name
 
@@ -207,9 +219,10 @@ def stat_source(kind: Kind, path: Path) -> SourceRef | None:
     return SourceRef(kind, path, info.st_size, info.st_mtime_ns)
 
 
-def scan_content(root: Path) -> ContentScan:
-    """Find every content file without reading it: one stat per file."""
-    site = SiteFolder(root)
+def scan_content(root: Path, out: Path | None = None) -> ContentScan:
+    """Find every content file without reading it: one stat per file. `out`: the output
+    folder, which no link may lead into."""
+    site = SiteFolder(root, out)
     refs: list[SourceRef] = []
     errors: list[ContentError] = []
     for kind, folder, recursive in CONTENT_DIRS:
@@ -220,10 +233,10 @@ def scan_content(root: Path) -> ContentScan:
     return ContentScan(tuple(refs), tuple(in_order(set(errors))))
 
 
-def scan_assets(root: Path) -> Assets:
+def scan_assets(root: Path, out: Path | None = None) -> Assets:
     """The templates folder (if any) and its files, and the static files with their
-    output paths."""
-    site = SiteFolder(root)
+    output paths. `out`: the output folder, which no link may lead into."""
+    site = SiteFolder(root, out)
     errors: list[ContentError] = []
     templates, static_dir = root / "templates", root / "static"
     template_files = tuple(site.files(templates, errors))

@@ -308,3 +308,19 @@ def test_writes_under_a_link_out_cause_no_rebuild(site: Path, home: Path) -> Non
     finally:
         watcher.stop()
     nothing_leaked(site)
+
+
+def test_a_link_into_the_output_is_refused(site: Path, run_dossier: SiteRunner) -> None:
+    """`static/mirror -> ../output` would copy output/ into itself, one level more each
+    build."""
+    assert run_dossier(site).code == 0
+    link(site / "static/mirror", "../output")
+    link(site / "content/articles/cached", "../../.cache")
+    run = run_dossier(site)
+    assert run.code == 1
+    assert [line.split(": ")[0] for line in run.error_lines] == [
+        str(site / "content/articles/cached"),
+        str(site / "static/mirror"),
+    ]
+    assert all("symbolic link leads into what the build writes" in e for e in run.error_lines)
+    assert not (site / "output/mirror").exists()
