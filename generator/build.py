@@ -54,6 +54,7 @@ from generator.source.discover import (
     scan_assets,
     scan_content,
     stat_source,
+    through_link,
 )
 from generator.source.parse import ArticleDoc, Doc, body_again, parse_source, without_text
 from generator.urls import article_url
@@ -228,7 +229,7 @@ class Builder:
         last, entries = self._last, self._entries
         if last is None or entries is None or self.out is None or len(changed) != 1:
             return None
-        if self._through_link(changed[0]):
+        if through_link(self.root, changed[0]):
             return None  # the full pass looks where the link leads
         path, index = changed[0], last.positions.get(changed[0])
         old = entries.get(path)
@@ -329,19 +330,6 @@ class Builder:
         stamp += [f"{p}\0{_stat(p)}" for p in extra]
         return hashlib.blake2b("\n".join(stamp).encode(), digest_size=16).hexdigest()
 
-    def _through_link(self, path: Path) -> bool:
-        """Whether `path`, or a folder on the way to it, is a symbolic link."""
-        try:
-            parts = path.relative_to(self.root).parts
-        except ValueError:
-            return False  # not in the site: not a source either
-        here = self.root
-        for part in parts:
-            here = here / part
-            if here.is_symlink():
-                return True
-        return False
-
     def _unchanged(self, previous: Manifest | None, inputs: str) -> BuildResult | None:
         """The previous build's result, when it read exactly these inputs and output/ is whole."""
         if not self.skip_if_unchanged or self.out is None:
@@ -358,7 +346,7 @@ class Builder:
             changed is None
             or self._refs is None
             or self._refused  # until the refused links are gone, look at everything
-            or any(_is_folder_change(p) or self._through_link(p) for p in changed)
+            or any(_is_folder_change(p) or through_link(self.root, p) for p in changed)
         ):
             scan = scan_content(self.root, self.out)
             self._refs = {ref.path: ref for ref in scan.refs}

@@ -25,7 +25,7 @@ from generator.authoring.importer import (
     article_text,
     parse_story,
 )
-from generator.errors import ConfigError, ContentError, UsageError
+from generator.errors import ConfigError, ContentError, UsageError, in_order
 from generator.slugs import name_key
 from generator.source.config import CONFIG_FILE, load_config
 from generator.source.discover import SourceFile, Sources, discover, is_source_name
@@ -96,7 +96,7 @@ def run_import(args: argparse.Namespace) -> int:
         error = _import_story(path, run)
         if error is not None:
             run.errors.append(error)
-    for error in sorted(run.errors):
+    for error in in_order(run.errors):
         print(error, file=sys.stderr)
     verb = "would import" if run.dry_run else "imported"
     counts = f"{verb} {run.imported} of {len(paths)} stor{'y' if len(paths) == 1 else 'ies'}"

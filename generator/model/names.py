@@ -39,14 +39,12 @@ class Names:
         self.what = what  # "actor" or "event", for messages
         self._slugs: dict[str, set[str]] = {}  # key -> the entities that go by it
         self._holders: dict[str, list[Holder]] = {}  # key -> how each goes by it
-        self._by_slug: dict[str, str] = {}
-        self._file: dict[str, Path | None] = {}  # slug -> its file
+        self._file: dict[str, Path | None] = {}  # slug -> its file, for every entity
         self._used: dict[str, Where] = {}  # clashing key -> the first place that names it
         self.spelling: dict[str, str] = {}  # slug -> its name as spelled
 
     def register(self, slug: str, spelling: str, path: Path | None, line: int = 1) -> None:
         """An entity, by its name and its slug."""
-        self._by_slug[slug] = slug
         self._file[slug] = path
         self.spelling[slug] = spelling
         self._hold(name_key(spelling), Holder(slug, spelling, "name", path, line))
@@ -67,8 +65,8 @@ class Names:
         key = name_key(text)
         found = self._slugs.get(key)
         if found is None:
-            slug = self._by_slug.get(make_slug(text))
-            return {slug} if slug else set()
+            slug = make_slug(text)
+            return {slug} if slug in self._file else set()
         if len(found) > 1 and where is not None:
             self._used.setdefault(key, where)
         return found

@@ -16,7 +16,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from generator import __version__
-from generator.errors import ContentError
+from generator.errors import ContentError, in_order
 from generator.outputs.feeds import absolute_url, rfc3339
 from generator.pages.views import PageView
 from generator.source.config import Config
@@ -139,7 +139,7 @@ def render_pages(
             errors.setdefault((str(error.path), error.message), error)
             continue
         rendered.append(Page(page.path, html))
-    return rendered, sorted(errors.values())
+    return rendered, in_order(errors.values())
 
 
 def template_error(exc: Exception, name: str) -> ContentError:

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 import jinja2
 
-from generator.errors import ContentError
+from generator.errors import ContentError, in_order
 from generator.incremental.pagestore import PageStore
 from generator.pages.render import Page, render_pages
 from generator.pages.views import PageView
@@ -172,7 +172,7 @@ def _gathered(
         yield from done
         for error in more:
             found.setdefault((str(error.path), error.line, error.message), error)
-    errors += sorted(found.values())
+    errors += in_order(found.values())
 
 
 def render_all(

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import ConfigError
+from generator.errors import ConfigError, in_order
 from generator.source.schema import FieldReader, is_web_url
 from generator.source.yamlsafe import load_mapping
 
@@ -65,5 +65,5 @@ def load_config(path: Path) -> Config:
         link_mentions=fields.flag("link_mentions", default=True),
     )
     if fields.errors:
-        raise ConfigError("\n".join(str(e) for e in sorted(fields.errors)))
+        raise ConfigError("\n".join(str(e) for e in in_order(fields.errors)))
     return config

@@ -113,17 +113,8 @@ class SiteFolder:
     def way_problem(self, path: Path) -> ContentError | None:
         """The first link on the way from the site folder down to `path` (itself included)
         that leads outside the site or to nothing; None when the way is clear."""
-        try:
-            parts = path.relative_to(self.root).parts
-        except ValueError:
-            return None
-        here = self.root
-        for part in parts:
-            here = here / part
-            problem = self.link_problem(here)
-            if problem is not None:
-                return problem
-        return None
+        problems = (self.link_problem(step) for step in _way(self.root, path))
+        return next((problem for problem in problems if problem is not None), None)
 
     def files(
         self, top: Path, errors: list[ContentError], *, recursive: bool = True
@@ -176,6 +167,24 @@ class SiteFolder:
             if target not in seen:  # a link back to a folder already walked: once is enough
                 seen.add(target)
                 yield from self._walk(path, target, recursive, seen, errors)
+
+
+def through_link(root: Path, path: Path) -> bool:
+    """Whether `path`, or a folder on the way to it from the site folder `root`, is a
+    symbolic link (wherever it leads)."""
+    return any(step.is_symlink() for step in _way(root, path))
+
+
+def _way(root: Path, path: Path) -> Iterator[Path]:
+    """Each folder from `root` down to `path`, and `path`; nothing for a path outside."""
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        return
+    here = root
+    for part in parts:
+        here = here / part
+        yield here
 
 
 def _prefix(real: str) -> str:

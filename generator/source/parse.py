@@ -94,6 +94,9 @@ def decode(
         bad = data[exc.start : exc.start + 1].hex()
         message = f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8"
         return None, [ContentError(path, line, message)], ()
+    clean = data.translate(None, CONTROL_BYTES)
+    if len(clean) == len(data):
+        return text, [], ()  # the usual file: no control byte, so no NUL either
     nul = data.find(b"\0")
     if nul >= 0:
         line = data[:nul].count(b"\n") + 1
@@ -102,9 +105,6 @@ def decode(
             "open it, remove what should not be there and save it as UTF-8"
         )
         return None, [ContentError(path, line, message)], ()
-    clean = data.translate(None, CONTROL_BYTES)
-    if len(clean) == len(data):
-        return text, [], ()
     return clean.decode("utf-8-sig"), [], _control_warnings(data, path)
 
 
