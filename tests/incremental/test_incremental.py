@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Builder
+from generator.build import PROSE_AFTER_PARSE, PROSE_WATCHING, Builder
 from generator.cli.main import main
 from generator.write.output import MARKER
 from tests.helpers import article, snapshot, write_files
@@ -245,6 +245,39 @@ def test_prose_only_edits_render_two_pages_and_equal_a_clean_build(
         ]
         assert result.rendered == 2  # only the two pages, not the site
         assert snapshot(site / "output") == clean_build(site, tmp_path)
+
+
+def test_a_builder_kept_between_builds_renders_prose_edits_from_the_site_it_read(
+    site: Path, tmp_path: Path
+) -> None:
+    builder = Builder(site, site / "output", skip_if_unchanged=False)  # as a watcher makes it
+    assert builder.build().note == ""  # the full pass
+    edit("content/articles/2022/first-warning.md", "A second", "A second, longer")(site)
+    edit("content/articles/2023/may/strike-ends.md", "ended.", "ended.\n\nMore.")(site)
+    result = builder.build()  # no list of changes: every file is looked at
+    assert result.note == PROSE_AFTER_PARSE
+    assert sorted(result.written) == ["articles/first-warning.html", "articles/strike-ends.html"]
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
+
+
+def test_one_story_saved_under_a_watcher_is_rebuilt_from_the_last_build(
+    site: Path, tmp_path: Path
+) -> None:
+    builder = Builder(site, site / "output", skip_if_unchanged=False, save_cache=False)
+    builder.build()
+    story = site / "content/articles/2023/may/strike-ends.md"
+    for number in range(2):  # the second save starts from the first one's result
+        edit("content/articles/2023/may/strike-ends.md", "ended.", f"ended.\n\nMore {number}.")(
+            site
+        )
+        result = builder.build([story])
+        assert (result.note, result.written) == (PROSE_WATCHING, ["articles/strike-ends.html"])
+        assert snapshot(site / "output") == clean_build(site, tmp_path)
+    summary = story.read_text(encoding="utf-8").replace("The strike ended", "It ended")
+    story.write_text(summary, encoding="utf-8")  # other pages show the summary: the full pass
+    result = builder.build([story])
+    assert result.note == "" and len(result.written) > 1
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
 
 
 def test_check_after_a_prose_edit_checks_everything(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Builder, BuildResult
+from generator.build import PROSE_FROM_CACHE, Builder, BuildResult
 from generator.cli.main import main
 from generator.incremental.quick import shows_body_once
 from generator.pages.render import make_env
@@ -27,7 +27,7 @@ build = build_anew  # as `dossier build` does: a new Builder each time, as in a 
 
 
 def quick(result: BuildResult) -> bool:
-    return result.note == "only the prose of stories changed"
+    return result.note == PROSE_FROM_CACHE
 
 
 def test_a_prose_edit_is_spliced_into_its_page_and_equals_a_clean_build(
@@ -51,7 +51,7 @@ def test_the_command_says_what_it_did(site: Path, capsys: pytest.CaptureFixture[
     assert main(["build", str(site)]) == 0
     line = capsys.readouterr().out
     assert line.startswith("built 3 articles, 4 actors, 2 events: 1 files written in ")
-    assert "(only the prose of stories changed)" in line
+    assert f"({PROSE_FROM_CACHE})" in line
 
 
 @pytest.mark.parametrize(

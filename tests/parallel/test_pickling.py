@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import _read_doc
 from generator.errors import ContentError
+from generator.incremental.documents import read_doc
 from generator.markdown.markup import make_markdown, render_markdown
 from generator.pickling import pickled_by_fields
 from generator.source.discover import scan_content
 
 
 def test_documents_and_rendered_bodies_come_back_equal(small_site: Path) -> None:
-    docs = [doc for doc, _ in map(_read_doc, scan_content(small_site).refs) if doc is not None]
+    docs = [doc for doc, _ in map(read_doc, scan_content(small_site).refs) if doc is not None]
     assert {type(doc).__name__ for doc in docs} == {"ArticleDoc", "ActorDoc", "EventDoc"}
     md = make_markdown()
     rendered = [render_markdown(md, doc.body.text) for doc in docs]
