@@ -12,7 +12,6 @@ output/ is changed.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -26,6 +25,7 @@ from generator.incremental.documents import Documents, Report, telling
 from generator.incremental.fingerprint import code_digest, page_signer
 from generator.incremental.pagestore import PageStore
 from generator.incremental.shortcut import Last, ProseShortcut
+from generator.incremental.stamps import Found, Sources
 from generator.markdown.markup import Rendered
 from generator.model.site import Site, build_site
 from generator.outputs.feeds import feed_warnings
@@ -33,16 +33,6 @@ from generator.pages.render import make_env
 from generator.pages.views import PageView, Views
 from generator.parallel.workers import Places, render_all, write_stream
 from generator.source.config import CONFIG_FILE, Config, load_config
-from generator.source.discover import (
-    Assets,
-    SiteFolder,
-    SourceRef,
-    content_kind,
-    scan_assets,
-    scan_content,
-    stat_source,
-    through_link,
-)
 from generator.source.parse import Doc
 from generator.write.output import (
     Manifest,
@@ -80,20 +70,6 @@ class Options:
     skip_if_unchanged: bool = True  # off for a watcher: it keeps the model in memory
     save_cache: bool = True  # off: the caller writes the cache by flush_cache()
     jobs: int = 1  # worker processes for rendering (forked: none under a watcher)
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """What discovery saw of the site, and the stamps that tell one build from the next."""
-
-    refs: list[SourceRef]  # content files
-    templates: Path | None
-    static: tuple[tuple[Path, str], ...]
-    refused: list[ContentError]  # links out of the site, pipes: never read
-    settings_refused: bool  # site.yaml itself is such a link
-    assets: str  # the stamp of everything but content
-    inputs: str  # the stamp of everything the build reads
-    sources: dict[str, tuple[int, int]]  # each content file's size and mtime
 
 
 def _result(
@@ -136,8 +112,7 @@ class Builder:
             if out is None
             else ProseShortcut(root, out, self.salt, self._page_store, save=save_cache)
         )
-        self._refs: dict[Path, SourceRef] | None = None  # content files, by path
-        self._refused: list[ContentError] = []  # content links that lead out of the site
+        self.sources = Sources(root, out, self.salt, drafts=drafts)
         self._last: Last | None = None  # the last build that wrote output/
         self._store: PageStore | None = None  # rendered pages by signature (see pagestore)
 
@@ -154,7 +129,7 @@ class Builder:
         if edited is not None:
             return edited
         self._last = None
-        found = self._discover(changed)
+        found = self.sources.look(changed)
         if found.settings_refused:
             return BuildResult(None, found.refused)  # site.yaml is never read
         config = load_config(self.root / CONFIG_FILE)
@@ -196,24 +171,9 @@ class Builder:
         edited = self.shortcut.while_watching(changed, self._last, self.documents)
         if edited is None:
             return None
-        assert self._refs is not None
-        self._refs[edited.ref.path] = edited.ref
+        self.sources.saw(edited.ref)
         self._last = edited.last
         return replace(_result(edited.last.site, [], edited.written, 1), note=PROSE_WATCHING)
-
-    def _discover(self, changed: list[Path] | None) -> Found:
-        """The site's files (content rescanned only where `changed` says), and their stamps."""
-        settings = SiteFolder(self.root).link_problem(self.root / CONFIG_FILE)
-        assets = scan_assets(self.root, self.out)  # few: always looked at afresh
-        refs = self._update_refs(changed)
-        refused = in_order({*assets.errors, *self._refused})  # links out of the site, pipes
-        if settings is not None:
-            refused = in_order({settings, *refused})
-            return Found(refs, assets.templates, assets.static, refused, True, "", "", {})
-        stamp = self._assets_stamp(assets)
-        inputs = _content_stamp(stamp, refs)
-        sources = {str(ref.path): (ref.size, ref.mtime_ns) for ref in refs}
-        return Found(refs, assets.templates, assets.static, refused, False, stamp, inputs, sources)
 
     def _before_parse(
         self, previous: Manifest | None, found: Found, config: Config
@@ -259,7 +219,7 @@ class Builder:
         changed = self.documents.prose_only
         if previous is None or self.shortcut is None or errors or not changed:
             return None
-        if previous.assets != found.assets or _since(previous, found.sources) != set(changed):
+        if previous.assets != found.assets or found.since(previous) != set(changed):
             return None
         statics = static_files(found.static)
         built = (found.inputs, found.sources, self.documents.linking_key())
@@ -269,33 +229,6 @@ class Builder:
         if self.options.save_cache:
             self.flush_cache()
         return replace(_result(site, [], written, len(changed)), note=PROSE_AFTER_PARSE)
-
-    def _assets_stamp(self, found: Assets) -> str:
-        """Everything but content: settings, templates, static files, the generator itself."""
-        stamp = [self.salt, str(self.options.drafts), repr(_stat(self.root / CONFIG_FILE))]
-        extra = [p for p, _ in found.static] + list(found.template_files)
-        stamp += [f"{p}\0{_stat(p)}" for p in extra]
-        return hashlib.blake2b("\n".join(stamp).encode(), digest_size=16).hexdigest()
-
-    def _update_refs(self, changed: list[Path] | None) -> list[SourceRef]:
-        if (
-            changed is None
-            or self._refs is None
-            or self._refused  # until the refused links are gone, look at everything
-            or any(_is_folder_change(p) or through_link(self.root, p) for p in changed)
-        ):
-            scan = scan_content(self.root, self.out)
-            self._refs = {ref.path: ref for ref in scan.refs}
-            self._refused = list(scan.errors)
-        else:
-            for path in changed:
-                kind = content_kind(self.root, path)
-                ref = stat_source(kind, path) if kind else None
-                if ref is None:
-                    self._refs.pop(path, None)
-                else:
-                    self._refs[path] = ref
-        return sorted(self._refs.values(), key=lambda r: r.path)
 
     def _render(
         self, site: Site, pages: list[PageView], env: Environment, config: Config
@@ -385,33 +318,6 @@ def _keep() -> None:
     sight (`gc.freeze`), so that its full passes no longer walk the whole site. `build`
     gives it back at the end; until then, reference counting still frees what it can."""
     gc.freeze()
-
-
-def _since(previous: Manifest, sources: dict[str, tuple[int, int]]) -> set[Path]:
-    """The sources that differ from those output/ was built from (`dossier check` may
-    have refreshed the cache since: the cache alone cannot tell)."""
-    if previous.sources.keys() != sources.keys():
-        return {Path(p) for p in previous.sources.keys() ^ sources.keys()}
-    return {Path(p) for p, stamp in sources.items() if previous.sources[p] != stamp}
-
-
-def _content_stamp(assets: str, refs: list[SourceRef]) -> str:
-    """Everything a build reads, as names, sizes and mtimes: equal stamps, equal sites."""
-    stamp = [assets, *(f"{r.path}\0{r.size}\0{r.mtime_ns}" for r in refs)]
-    return hashlib.blake2b("\n".join(stamp).encode(), digest_size=16).hexdigest()
-
-
-def _stat(path: Path) -> tuple[int, int]:
-    try:
-        info = path.stat()
-    except OSError:
-        return (-1, -1)
-    return (info.st_size, info.st_mtime_ns)
-
-
-def _is_folder_change(path: Path) -> bool:
-    """A folder created, moved or removed: the files in it were not reported one by one."""
-    return path.is_dir() or (not path.exists() and not path.suffix)
 
 
 def _files_in(folder: Path) -> set[str]:
