@@ -17,12 +17,11 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import jinja2
 
 from generator.errors import ContentError, in_order
-from generator.incremental.pagestore import PageStore
 from generator.pages.render import Page, render_pages
 from generator.pages.views import PageView
 from generator.source.config import Config
@@ -32,6 +31,14 @@ T = TypeVar("T")
 R = TypeVar("R")
 CHUNK = 48  # items per task: small enough to balance, large enough to be cheap
 Progress = Callable[[int, int], None]  # (items done, items in all)
+
+class Store(Protocol):
+    """Where rendered pages are kept by signature (`incremental.pagestore.PageStore`)."""
+
+    def find(self, signature: str) -> tuple[Path, str] | None: ...
+
+    def link(self, signature: str, digest: str, written: Path) -> tuple[int, int] | None: ...
+
 
 _inherited: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
@@ -110,7 +117,7 @@ class Places:
     and the page store."""
 
     output: Output
-    store: PageStore | None
+    store: Store | None
     previous: Mapping[str, tuple[str, str]]
     present: Set[str]
 
