@@ -31,7 +31,7 @@ from generator.model.site import Site, build_site
 from generator.outputs.feeds import feed_warnings
 from generator.pages.render import make_env
 from generator.pages.views import PageView, Views
-from generator.parallel.workers import Places, render_all, write_stream
+from generator.parallel.workers import Places, render_all, write_into
 from generator.source.config import CONFIG_FILE, Config, load_config
 from generator.source.parse import Doc
 from generator.write.output import (
@@ -262,10 +262,11 @@ class Builder:
         output = Output(self.out, None if previous is None else before)
         present = _files_in(self.out) if previous is not None else set()
         places = Places(output, store, before, present)
-        rendered = 0
         try:
             errors: list[ContentError] = []
-            stream = write_stream(
+            tell = telling(self.progress, "rendering")
+            rendered = write_into(
+                manifest,
                 pages,
                 env,
                 config,
@@ -273,15 +274,8 @@ class Builder:
                 places,
                 errors,
                 jobs=self.options.jobs,
-                progress=telling(self.progress, "rendering"),
+                progress=tell,
             )
-            for path, signature, digest, place, stored, fresh in stream:
-                manifest.pages[path] = (signature, digest)
-                if place is not None:
-                    output.adopt(path, place)
-                if store is not None:
-                    store.record(signature, digest, stored)
-                rendered += fresh
             if errors:
                 output.abort()
                 return _result(site, errors, [], 0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,11 +175,3 @@ def page_signer(
     prints = Fingerprints()
     base = prints.of((salt, config))
     return lambda p: prints.of((base, templates[p.template], p.path, p.context)), []
-
-
-def page_signatures(
-    pages: Sequence[PageView], env: jinja2.Environment, config: Config, salt: str
-) -> tuple[dict[str, bytes], list[ContentError]]:
-    """Every page's signature, computed here (see `parallel` for more processes)."""
-    signer, errors = page_signer(pages, env, config, salt)
-    return ({p.path: signer(p) for p in pages} if signer else {}), errors

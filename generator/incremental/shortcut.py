@@ -25,19 +25,20 @@ from jinja2 import Environment
 
 from generator.incremental.cache import Entry, cache_key
 from generator.incremental.documents import Documents
-from generator.incremental.fingerprint import page_signatures
+from generator.incremental.fingerprint import page_signer
 from generator.incremental.pagestore import PageStore
 from generator.incremental.quick import front, prose_only, quick_build
 from generator.markdown.markup import render_markdown
 from generator.model.site import Site
-from generator.pages.render import make_env, render_pages
+from generator.pages.render import make_env
 from generator.pages.views import PageView, Views
+from generator.parallel.workers import Places, write_into
 from generator.prose import Prose
 from generator.source.config import Config
 from generator.source.discover import SourceRef, read_source, stat_source, through_link
 from generator.source.parse import ArticleDoc, parse_source, without_text
 from generator.urls import article_url
-from generator.write.output import Manifest, html_digest, output_path, write_pages
+from generator.write.output import Manifest, Output, output_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,27 +156,34 @@ class ProseShortcut:
         manifest: Manifest,
         previous: dict[str, tuple[str, str]],
     ) -> list[str] | None:
-        """Render just these articles' pages into `manifest` and output/; None on an error
-        (the full pass will report it)."""
+        """Render just these articles' pages into `manifest` and output/, as the full pass
+        writes pages (`write_into`); None on an error (the full pass will report it)."""
         views = Views(site)
         pages = [
             PageView(article_url(site.articles[i].slug), "article.html", views.article_page(i))
             for i in indexes
         ]
-        signatures, errors = page_signatures(pages, state.env, state.config, self.salt)
-        rendered, more = render_pages(pages, state.env, state.config)
-        if errors or more:
+        signer, errors = page_signer(pages, state.env, state.config, self.salt)
+        if errors or signer is None:
             return None
-        for page in rendered:
-            manifest.pages[page.path] = (signatures[page.path].hex(), html_digest(page.html))
-        written = write_pages(self.out, rendered, state.statics, manifest, previous)
         store = self.store()
+        output = Output(self.out, previous)
+        present = {page.path for page in pages if output_path(self.out, page.path).exists()}
+        try:
+            places = Places(output, store, previous, present)
+            write_into(manifest, pages, state.env, state.config, signer, places, errors)
+            if errors:
+                output.abort()
+                return None
+            written = output.finish(manifest, state.statics)
+        except BaseException:
+            output.abort()
+            raise
         if store is not None:
-            for page in rendered:
-                old, (signature, digest) = previous.get(page.path), manifest.pages[page.path]
-                store.keep(signature, digest, output_path(self.out, page.path))
-                if old is not None and old[0] != signature:
-                    store.forget(old[0])
+            for page in pages:
+                old, new = previous.get(page.path), manifest.pages[page.path]
+                if old is not None and old[0] != new[0]:
+                    store.forget(old[0])  # the page as it was: no build will ask for it
             if self.save:
                 store.save()
         return written

@@ -25,12 +25,13 @@ from generator.errors import ContentError, in_order
 from generator.pages.render import Page, render_pages
 from generator.pages.views import PageView
 from generator.source.config import Config
-from generator.write.output import Output, bytes_digest, output_path
+from generator.write.output import Manifest, Output, bytes_digest, output_path
 
 T = TypeVar("T")
 R = TypeVar("R")
 CHUNK = 48  # items per task: small enough to balance, large enough to be cheap
 Progress = Callable[[int, int], None]  # (items done, items in all)
+
 
 class Store(Protocol):
     """Where rendered pages are kept by signature (`incremental.pagestore.PageStore`)."""
@@ -38,6 +39,8 @@ class Store(Protocol):
     def find(self, signature: str) -> tuple[Path, str] | None: ...
 
     def link(self, signature: str, digest: str, written: Path) -> tuple[int, int] | None: ...
+
+    def record(self, signature: str, digest: str, stored: tuple[int, int] | None) -> None: ...
 
 
 _inherited: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
@@ -168,6 +171,34 @@ def write_stream(
         return store.link(signature, digest, place or output_path(output.out, path))
 
     yield from _gathered(fork_imap(work, pages, jobs=jobs, progress=progress), errors)
+
+
+def write_into(
+    manifest: Manifest,
+    pages: Sequence[PageView],
+    env: jinja2.Environment,
+    config: Config,
+    sign: Callable[[PageView], bytes],
+    places: Places,
+    errors: list[ContentError],
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> int:
+    """`write_stream`, with each page's signature and digest recorded in `manifest`, its
+    new file given to `places.output` and its stored copy to `places.store`. Returns how
+    many pages were rendered; the caller finishes or aborts the output."""
+    output, store = places.output, places.store
+    rendered = 0
+    stream = write_stream(pages, env, config, sign, places, errors, jobs=jobs, progress=progress)
+    for path, signature, digest, place, stored, fresh in stream:
+        manifest.pages[path] = (signature, digest)
+        if place is not None:
+            output.adopt(path, place)
+        if store is not None:
+            store.record(signature, digest, stored)
+        rendered += fresh
+    return rendered
 
 
 def _gathered(

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
 from generator.errors import UsageError
-from generator.pages.render import THEME_STATIC, Page
+from generator.pages.render import THEME_STATIC
 from generator.write.files import TEMP_NAME, replace_file, temp_beside
 
 MARKER = ".dossier-output"
@@ -236,26 +236,6 @@ def _put_statics(output: Output, statics: Iterable[tuple[Path, str]], manifest: 
         fresh = output.previous is None
         if fresh or old.get(relative) != stamp or not output_path(output.out, relative).exists():
             output.copy(relative, source)
-
-
-def write_pages(
-    out: Path,
-    pages: Iterable[Page],
-    statics: Iterable[tuple[Path, str]],
-    manifest: Manifest,
-    previous: Mapping[str, tuple[str, str]] | None,
-) -> list[str]:
-    """Write rendered pages (whose digests are in `manifest` already) and static files:
-    afresh when there is no `previous`, else only what changed. Returns the paths written."""
-    output = Output(out, previous)
-    try:
-        for page in pages:
-            if output.needs(page.path, manifest.pages[page.path][1]):
-                output.write(page.path, page.html.encode("utf-8"))
-        return output.finish(manifest, statics)
-    except BaseException:
-        output.abort()
-        raise
 
 
 def _swap(staging: Path, out: Path, retired: Path) -> None:
