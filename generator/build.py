@@ -253,10 +253,16 @@ class Builder:
         nothing failed."""
         assert self.out is not None
         statics = static_files(found.static)
-        manifest = Manifest(self.salt, inputs=found.inputs, assets=found.assets)
-        manifest.counts = [len(site.articles), len(site.actors), len(site.events)]
-        manifest.warnings = len(site.warnings)
-        manifest.sources, manifest.linking = found.sources, self.documents.linking_key()
+        manifest = Manifest(
+            self.salt,
+            static={} if previous is None else dict(previous.static),
+            inputs=found.inputs,
+            counts=[len(site.articles), len(site.actors), len(site.events)],
+            warnings=len(site.warnings),
+            assets=found.assets,
+            sources=found.sources,
+            linking=self.documents.linking_key(),
+        )
         store = self._page_store()
         before = {} if previous is None else previous.pages
         output = Output(self.out, None if previous is None else before)
@@ -279,8 +285,6 @@ class Builder:
             if errors:
                 output.abort()
                 return _result(site, errors, [], 0)
-            if previous is not None:
-                manifest.static.update(previous.static)
             written_paths = output.finish(manifest, statics)
         except BaseException:
             output.abort()

@@ -90,7 +90,9 @@ def quick_build(
     md = make_markdown(raw_html=config.raw_html, linking=linking)
     shards = {shard_of(ref.path) for ref in changed}
     entries = load_cache(folder, key, shards)
-    manifest = replace(previous, pages=dict(previous.pages), inputs=inputs, sources=dict(built))
+    manifest = previous.keeping(
+        inputs=inputs, sources=dict(built), linking=previous.linking, warnings=previous.warnings
+    )
     pages: dict[str, bytes] = {}
     for ref in changed:
         old = entries.get(ref.path)
@@ -113,9 +115,9 @@ def quick_build(
             return None
         pages[path] = page
         signature = hashlib.blake2b(b"prose\0" + page, digest_size=16).hexdigest()
-        manifest.pages[path] = (signature, bytes_digest(page))
+        manifest.page(path, signature, bytes_digest(page))
         entries[ref.path] = Entry(ref.size, ref.mtime_ns, doc, body, linking_key)
-        manifest.sources[str(ref.path)] = (ref.size, ref.mtime_ns)
+        manifest.source(ref.path, ref.size, ref.mtime_ns)
     output = Output(out, previous.pages)
     try:
         for path, page in pages.items():

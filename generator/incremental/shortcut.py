@@ -107,7 +107,7 @@ class ProseShortcut:
             return None
         body = replace(body, html=Prose.of(str(body.html)))
         docs.replace(path, Entry(ref.size, ref.mtime_ns, without_text(doc), body, linking_key))
-        last.manifest.sources[str(path)] = (ref.size, ref.mtime_ns)  # written with the page
+        last.manifest.source(path, ref.size, ref.mtime_ns)  # written with the page
         return Edited(written, replace(last, site=site), ref)
 
     def from_cache(
@@ -141,9 +141,10 @@ class ProseShortcut:
         if any(path not in position for path in changed):
             return None
         inputs, sources, linking = built
-        manifest = replace(previous, pages=dict(previous.pages), inputs=inputs)
-        manifest.warnings = len(site.warnings)
-        manifest.sources, manifest.linking = sources, linking
+        warnings = len(site.warnings)
+        manifest = previous.keeping(
+            inputs=inputs, sources=sources, linking=linking, warnings=warnings
+        )
         state = Last(site, env, config, manifest, statics, position)
         indexes = sorted(position[path] for path in changed)
         return self._articles(site, indexes, state, manifest, previous.pages)

@@ -192,7 +192,7 @@ def write_into(
     rendered = 0
     stream = write_stream(pages, env, config, sign, places, errors, jobs=jobs, progress=progress)
     for path, signature, digest, place, stored, fresh in stream:
-        manifest.pages[path] = (signature, digest)
+        manifest.page(path, signature, digest)
         if place is not None:
             output.adopt(path, place)
         if store is not None:

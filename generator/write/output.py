@@ -78,6 +78,25 @@ class Manifest:
     def to_json(self) -> str:
         return json.dumps({f.name: getattr(self, f.name) for f in fields(self)})
 
+    def keeping(
+        self, *, inputs: str, sources: dict[str, tuple[int, int]], linking: str, warnings: int
+    ) -> Manifest:
+        """The manifest of a build that changes only some pages of this one: its pages and
+        static files to start from (copies: this one stays as it was), the rest anew."""
+        pages, static = dict(self.pages), dict(self.static)
+        counts = list(self.counts)
+        return Manifest(
+            self.key, pages, static, inputs, counts, warnings, self.assets, sources, linking
+        )
+
+    def page(self, path: str, signature: str, digest: str) -> None:
+        """A page as written: the signature of what it was made from, the digest of its bytes."""
+        self.pages[path] = (signature, digest)
+
+    def source(self, path: Path, size: int, mtime_ns: int) -> None:
+        """A source file as the pages now in output/ were made from it."""
+        self.sources[str(path)] = (size, mtime_ns)
+
 
 def read_manifest(out: Path, key: str) -> Manifest | None:
     """The manifest of a previous build, if it was made by this generator and can be read."""
