@@ -70,6 +70,7 @@ class Options:
     skip_if_unchanged: bool = True  # off for a watcher: it keeps the model in memory
     save_cache: bool = True  # off: the caller writes the cache by flush_cache()
     jobs: int = 1  # worker processes for rendering (forked: none under a watcher)
+    strict: bool = False  # every warning is an error (`--strict`, for CI)
 
 
 def _result(
@@ -98,10 +99,11 @@ class Builder:
         skip_if_unchanged: bool = True,
         save_cache: bool = True,
         jobs: int = 1,
+        strict: bool = False,
         progress: Report | None = None,
     ) -> None:
         self.root, self.out, self.progress = root, out, progress
-        self.options = Options(drafts, use_cache, skip_if_unchanged, save_cache, jobs)
+        self.options = Options(drafts, use_cache, skip_if_unchanged, save_cache, jobs, strict)
         self.salt = code_digest()
         self.cache_dir = root / CACHE_DIR if use_cache else None
         self.documents = Documents(
@@ -144,6 +146,8 @@ class Builder:
         self.documents.save_early()
         site, more = self._model(config, docs, bodies)
         errors += more
+        if self.options.strict:  # printed as what they are, and they fail the build
+            errors += [replace(w, message=f"warning: {w.message}") for w in site.warnings]
         if found.refused:  # what the site's templates and pages would be is beside the point
             return _result(site, in_order(errors + found.refused), [], 0)
         env = make_env(found.templates)
@@ -185,6 +189,8 @@ class Builder:
             return None
         if not self.options.skip_if_unchanged:
             return None
+        if self.options.strict and previous.warnings:
+            return None  # the full pass lists them, as errors
         if previous.inputs == found.inputs and set(previous.pages) <= _files_in(self.out):
             return _kept(previous, [], NOTHING_CHANGED)
         if previous.assets != found.assets:

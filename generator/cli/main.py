@@ -36,6 +36,7 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--output", "-o", type=Path, help="where to write (default: SITE/output)")
     b.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
     _jobs_argument(b)
+    _strict_argument(b)
     loud = b.add_mutually_exclusive_group()
     loud.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     loud.add_argument("-v", "--verbose", action="store_true", help="list every file written")
@@ -44,6 +45,7 @@ def make_parser() -> argparse.ArgumentParser:
     _site_argument(c)
     c.add_argument("--drafts", action="store_true", help="check drafts as they would be built")
     _jobs_argument(c)
+    _strict_argument(c)
 
     w = commands.add_parser("watch", help="build, then rebuild on every change")
     _site_argument(w)
@@ -73,6 +75,14 @@ def _jobs_argument(parser: argparse.ArgumentParser) -> None:
         default=default_jobs(),
         metavar="N",
         help=f"read, render and write in N processes (default: the {default_jobs()} cores here)",
+    )
+
+
+def _strict_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat every warning as an error: exit 1 and leave output/ as it was (for CI)",
     )
 
 
@@ -123,13 +133,15 @@ def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out = _output(args)
     progress = ProgressLine()
-    builder = Builder(args.site, out, drafts=args.drafts, jobs=args.jobs, progress=progress)
+    builder = Builder(
+        args.site, out, drafts=args.drafts, jobs=args.jobs, strict=args.strict, progress=progress
+    )
     try:
         result = builder.build()
     finally:
         progress.close()
     if result.errors:
-        return report_errors(result, f"build failed; {out} was left as it was")
+        return report_errors(result, f"build failed; {out} was left as it was", args.strict)
     if args.verbose:
         for path in result.written:
             print(f"wrote {out / path}")
@@ -146,9 +158,10 @@ def print_warnings(result: BuildResult) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    result = Builder(args.site, None, drafts=args.drafts, jobs=args.jobs).build()
+    builder = Builder(args.site, None, drafts=args.drafts, jobs=args.jobs, strict=args.strict)
+    result = builder.build()
     if result.errors:
-        return report_errors(result, "check failed")
+        return report_errors(result, "check failed", args.strict)
     assert result.site is not None
     print_warnings(result)
     site = result.site
@@ -163,11 +176,12 @@ def run_check(args: argparse.Namespace) -> int:
     return OK
 
 
-def report_errors(result: BuildResult, outcome: str) -> int:
+def report_errors(result: BuildResult, outcome: str, strict: bool = False) -> int:
     for error in result.errors:
         print(error, file=sys.stderr)
     count = len(result.errors)
-    print(f"{count} error{'s' if count != 1 else ''}: {outcome}", file=sys.stderr)
+    why = " (--strict: warnings count as errors)" if strict and result.warnings else ""
+    print(f"{count} error{'s' if count != 1 else ''}{why}: {outcome}", file=sys.stderr)
     return CONTENT_ERRORS
 
 

@@ -141,3 +141,40 @@ def test_the_command_collects_garbage_less_often_than_python_does() -> None:
     default, after = command.stdout.splitlines()
     assert after == "(10000, 10, 10)" != default
     assert library.stdout.splitlines() == [default, default]
+
+
+def test_strict_makes_every_warning_an_error_and_leaves_output_alone(
+    make_site: MakeSite, run_dossier: SiteRunner
+) -> None:
+    built = make_site({}, fixture="small")  # one warning: no base_url, so no feeds
+    before = snapshot(built.output)
+    story = built.site / "content/articles/2023/may/strike-ends.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nA bell\x07 rang.\n", "utf-8")
+    for command in ("build", "check"):
+        strict = run_dossier(built.site, "--strict", command=command)
+        assert strict.code == 1, strict.err
+        lines = strict.err.splitlines()
+        assert "site.yaml:1: warning: base_url is not set" in strict.err
+        assert any(
+            line.startswith(f"{story}:") and ": warning: " in line and "control" in line
+            for line in lines
+        ), strict.err
+        assert lines[-1].startswith("2 errors (--strict: warnings count as errors): ")
+        assert snapshot(built.output) == before  # output/ as the last good build left it
+    plain = run_dossier(built.site)
+    assert plain.code == 0 and plain.out.rstrip().endswith("2 warnings (dossier check lists them)")
+
+
+def test_strict_does_not_take_the_nothing_changed_shortcut_past_a_warning(
+    make_site: MakeSite, run_dossier: SiteRunner
+) -> None:
+    built = make_site({}, fixture="small")  # a plain build with a warning wrote output/
+    again = run_dossier(built.site, "--strict")
+    assert again.code == 1 and "site.yaml:1: warning: base_url is not set" in again.err
+
+
+def test_strict_passes_a_site_without_warnings(make_site: MakeSite) -> None:
+    settings = "title: Clean\nbase_url: https://example.org/dossier/\n"
+    run = make_site({"site.yaml": settings, "content/articles/a.md": article()}, "--strict")
+    assert run.code == 0, run.err
+    assert "warning" not in run.out + run.err
