@@ -1,0 +1,104 @@
+"""How two spellings of a name are compared: one key for every spelling of one name.
+
+Reporters copy names from wires that romanise them differently ("Dmitry Peskov",
+"Dmitri Peskov", "Dmitriy Peskov") and with or without their accents ("Erdoğan",
+"Erdogan"). Two keys, from strict to loose:
+
+- `name_key`, for identity: two names with one key are one name, everywhere in the
+  project (the model, wiki links, `check`, import). Case, accents and any script are
+  folded to lower-case ASCII (`text_unidecode`); punctuation, hyphens and apostrophes
+  separate or vanish ("O'Brien", "Zelens'kyi"); a middle initial is dropped ("Antony J.
+  Blinken"); and the spellings of one Cyrillic name that English, French and German
+  wires use are brought together: the endings -y, -i, -iy, -ii, -ij, -yi, -yy, -ey, -ei
+  (Dmitry, Zelenskyy, Sergei), y and i inside a word (Volodymyr, Tymoshenko), x and ks
+  (Alexei), kh and h (Mikhail), ts, tz and tc, ye, ia, iu, ja, ju at the start
+  (Yevgeny, Iulia), and a run of i as one (Yuliia, Mariya). Roman numerals stay as they
+  are (King Charles III).
+- `sound_key`, for suggestions only (`check`'s "did you mean", import's matching of a
+  name to a known actor): also h as g (the Ukrainian and Russian forms Hennadiy and
+  Gennady, Serhiy and Sergei), w as v, and the Ukrainian and Russian forms of common
+  given names (Volodymyr and Vladimir, Oleksandr and Aleksandr, Mykola and Nikolai).
+  These are too loose to merge names on their own: Hill and Gill are two people.
+
+`close` says whether two keys differ by a typo (an edit distance of one, or two in long
+names, by `rapidfuzz`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+from text_unidecode import unidecode
+
+_WORD = re.compile(r"[a-z0-9]+")
+_NUMERAL = re.compile(r"[ivx]{1,4}")
+_ENDING = re.compile(r"(?:iy|yy|ij|ii|yi|ey|ei|y|i)$")
+_INSIDE_Y = re.compile(r"(?<=.)y")
+_RUN_OF_I = re.compile(r"i{2,}")
+_START = (("ye", "e"), ("ia", "ya"), ("iu", "yu"), ("ja", "ya"), ("ju", "yu"))
+
+# Ukrainian given names and their Russian forms, as `name_key` spells both
+_GIVEN = {
+    "volodimir": "vladimir",
+    "oleksandr": "aleksandr",
+    "oleksi": "aleksi",
+    "mikola": "nikolai",
+    "mihailo": "mihail",
+    "petro": "piotr",
+    "kirilo": "kirill",
+    "vasil": "vasili",
+    "olena": "elena",
+    "evgen": "evgeni",
+    "dmitro": "dmitri",
+    "andri": "andrei",
+    "oleksandra": "aleksandra",
+}
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """`Dmitriy  PESKOV`, `Dmitri Peskov` -> `dmitri peskov`; `Antony J. Blinken` ->
+    `antony blinken`; `Erdoğan` -> `erdogan`; `Mariya`, `Maria` -> `maria`."""
+    words = _WORD.findall(unidecode(text).casefold().replace("'", ""))
+    if len(words) > 2:  # a middle initial: not the first word, nor the last
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(_fold(word) for word in words)
+
+
+def _fold(word: str) -> str:
+    if _NUMERAL.fullmatch(word) or word.isdigit():
+        return word
+    word = word.replace("x", "ks").replace("kh", "h").replace("tz", "ts").replace("tc", "ts")
+    for start, instead in _START:
+        if word.startswith(start):
+            word = instead + word[len(start) :]
+            break
+    if len(word) >= 4:
+        word = _ENDING.sub("i", word)
+    return _RUN_OF_I.sub("i", _INSIDE_Y.sub("i", word))
+
+
+@lru_cache(maxsize=65536)
+def sound_key(text: str) -> str:
+    """`name_key`, looser still: `Serhiy Lysak` and `Sergei Lisak`, `Volodymyr Zelensky`
+    and `Vladimir Zelensky` have one sound key."""
+    words = (_GIVEN.get(word, word) for word in name_key(text).split())
+    return " ".join(words).replace("h", "g").replace("w", "v")
+
+
+def close(one: str, other: str) -> bool:
+    """Whether two keys differ by what looks like a typo: one letter added, removed or
+    changed (two, in keys of more than twelve letters; none in keys under six, where one
+    letter makes another name: Li and Lu). Names with other numerals are other names
+    (Charles II and Charles III)."""
+    shortest = min(len(one), len(other))
+    limit = 0 if shortest < 6 else 2 if shortest > 12 else 1
+    if _numerals(one) != _numerals(other):
+        return False
+    return Levenshtein.distance(one, other, score_cutoff=limit) <= limit
+
+
+def _numerals(key: str) -> list[str]:
+    return [word for word in key.split() if _NUMERAL.fullmatch(word) or word.isdigit()]
