@@ -41,7 +41,7 @@ from generator.model.linking import NameRow, linking_from_rows, name_rows, still
 from generator.model.site import Site, build_site
 from generator.outputs.feeds import feed_warnings
 from generator.pages.render import Page, make_env, render_pages
-from generator.pages.views import PageView, Views
+from generator.pages.views import PageView, article_page_view, page_views
 from generator.parallel.workers import Places, fork_imap, render_all, write_stream
 from generator.prose import Prose, pack
 from generator.source.config import CONFIG_FILE, Config, load_config
@@ -57,7 +57,6 @@ from generator.source.discover import (
     through_link,
 )
 from generator.source.parse import ArticleDoc, Doc, body_again, parse_source, without_text
-from generator.urls import article_url
 from generator.write.output import (
     Manifest,
     Output,
@@ -184,7 +183,7 @@ class Builder:
             done = self._write_prose(site, env, config, static_files(static), previous, inputs)
             if done is not None:
                 return done
-        pages = list(Views(site).pages())
+        pages = list(page_views(site))
         _keep()
         signer, more = page_signer(pages, env, config, self.salt)
         errors += more
@@ -300,11 +299,7 @@ class Builder:
         """Render just these articles' pages into `manifest` and output/; None on an error
         (the full pass will report it)."""
         assert self.out is not None
-        views = Views(site)
-        pages = [
-            PageView(article_url(site.articles[i].slug), "article.html", views.article_page(i))
-            for i in indexes
-        ]
+        pages = [article_page_view(site, i) for i in indexes]
         signatures, errors = page_signatures(pages, state.env, state.config, self.salt)
         rendered, more = render_pages(pages, state.env, state.config)
         if errors or more:
