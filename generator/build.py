@@ -30,7 +30,7 @@ from generator.markdown.markup import Rendered
 from generator.model.site import Site, build_site
 from generator.outputs.feeds import feed_warnings
 from generator.pages.render import make_env
-from generator.pages.views import PageView, Views
+from generator.pages.views import PageView, page_views
 from generator.parallel.workers import Places, render_all, write_into
 from generator.source.config import CONFIG_FILE, Config, load_config
 from generator.source.parse import Doc
@@ -154,7 +154,7 @@ class Builder:
         early = self._after_parse(site, env, config, previous, found, errors)
         if early is not None:
             return early
-        pages = list(Views(site).pages())
+        pages = list(page_views(site))
         _keep()
         signer, more = page_signer(pages, env, config, self.salt)
         errors += more + _clashes(pages, found.static)

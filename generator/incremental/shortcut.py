@@ -31,13 +31,12 @@ from generator.incremental.quick import front, prose_only, quick_build
 from generator.markdown.markup import render_markdown
 from generator.model.site import Site
 from generator.pages.render import make_env
-from generator.pages.views import PageView, Views
+from generator.pages.views import article_page_view
 from generator.parallel.workers import Places, write_into
 from generator.prose import Prose
 from generator.source.config import Config
 from generator.source.discover import SourceRef, read_source, stat_source, through_link
 from generator.source.parse import ArticleDoc, parse_source, without_text
-from generator.urls import article_url
 from generator.write.output import Manifest, Output, output_path
 
 
@@ -159,11 +158,7 @@ class ProseShortcut:
     ) -> list[str] | None:
         """Render just these articles' pages into `manifest` and output/, as the full pass
         writes pages (`write_into`); None on an error (the full pass will report it)."""
-        views = Views(site)
-        pages = [
-            PageView(article_url(site.articles[i].slug), "article.html", views.article_page(i))
-            for i in indexes
-        ]
+        pages = [article_page_view(site, i) for i in indexes]
         signer, errors = page_signer(pages, state.env, state.config, self.salt)
         if errors or signer is None:
             return None

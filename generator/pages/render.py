@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from generator import __version__
 from generator.errors import ContentError, in_order
 from generator.outputs.feeds import absolute_url, rfc3339
-from generator.pages.views import PageView
+from generator.pages.records import PageView
 from generator.source.config import Config
 from generator.source.schema import MONTH_NAMES, Moment
 

@@ -16,8 +16,9 @@ import pytest
 from generator.build import Builder
 from generator.dev.serve import LiveState, make_server
 from generator.outputs.feeds import FEED_ENTRIES, absolute_url, rfc3339
+from generator.pages.paging import Limits
 from generator.pages.render import make_env
-from generator.pages.views import Views
+from generator.pages.views import page_views
 from generator.parallel.workers import render_all
 from tests.conftest import MakeSite, SiteRunner
 from tests.helpers import Run, article, first, snapshot
@@ -187,7 +188,7 @@ def test_sitemap_lists_every_html_page(built: Run) -> None:
 def test_past_the_protocols_limit_the_sitemap_is_an_index_of_sitemaps(built: Run) -> None:
     site = Builder(built.site, None).build().site
     assert site is not None
-    pages = list(Views(site, sitemap_urls=4).pages())
+    pages = list(page_views(site, Limits(sitemap_urls=4)))
     html = sorted(page.path for page in pages if page.path.endswith(".html"))
     maps = [page for page in pages if page.template.startswith("sitemap")]
     rendered, errors = render_all(maps, make_env(None), site.config)

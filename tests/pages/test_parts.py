@@ -11,8 +11,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import Builder
+from generator.model.site import Site
+from generator.pages.paging import Limits
 from generator.pages.render import make_env
-from generator.pages.views import Views
+from generator.pages.shared import index_site
+from generator.pages.timelines import timeline_parts
+from generator.pages.views import PageView, page_views
 from generator.parallel.workers import render_all
 from tests.helpers import FIXTURES, REPO, parse_html, texts
 
@@ -24,17 +28,16 @@ def test_a_timeline_over_the_limit_splits_by_year_then_month(tmp_path: Path) -> 
     shutil.copytree(FIXTURES / "small", site_dir)
     site = Builder(site_dir, None).build().site
     assert site is not None
-    views = Views(site, page_stories=1)
     stories = site.actor_articles["ada-north"]  # 2023-05-02, 2023-05-03 and 2022-11-02
-    parts = views.split(stories)
+    parts = timeline_parts(index_site(site), stories, limit=1)
     # 2023 has two stories, over the limit of one: split by month, and May, still too
     # full, in slices; 2022 has one. The newest part is the main page.
-    assert [(p.key, p.label, len(p.indexes)) for p in parts] == [
+    assert [(p.key, p.label, len(p.items)) for p in parts] == [
         ("", "May 2023 (1/2)", 1),
         ("2023-05-2", "May 2023 (2/2)", 1),
         ("2022", "2022", 1),
     ]
-    pages = {page.path: page for page in views.html_pages()}
+    pages = html_pages(site, Limits(page_stories=1))
     assert "actors/ada-north.2022.html" in pages
     assert "timeline.2022.html" in pages
     rendered, errors = render_all(list(pages.values()), make_env(None), site.config)
@@ -49,8 +52,7 @@ def test_long_indexes_split_actors_by_initial_and_events_by_year(tmp_path: Path)
     shutil.copytree(FIXTURES / "small", site_dir)
     site = Builder(site_dir, None).build().site
     assert site is not None
-    views = Views(site, index_entries=2)  # 4 actors, 2 events: the actors split, not events
-    pages = {page.path: page for page in views.html_pages()}
+    pages = html_pages(site, Limits(index_entries=2))  # 4 actors, 2 events: only actors split
     rendered, errors = render_all(list(pages.values()), make_env(None), site.config)
     assert errors == []
     html = {page.path: BeautifulSoup(page.html, "html.parser") for page in rendered}
@@ -65,8 +67,7 @@ def test_long_indexes_split_actors_by_initial_and_events_by_year(tmp_path: Path)
     assert texts(html["actors.d.html"], ".az h2") == ["Others"]
     assert html["events.html"].select(".parts") == []
 
-    views = Views(site, index_entries=1)  # now the events too: a page per year, oldest first
-    pages = {page.path: page for page in views.html_pages()}
+    pages = html_pages(site, Limits(index_entries=1))  # events too: a page per year, oldest first
     chosen = [pages["events.html"], pages["events.2023.html"]]
     rendered, errors = render_all(chosen, make_env(None), site.config)
     first, second = (BeautifulSoup(page.html, "html.parser") for page in rendered)
@@ -74,6 +75,10 @@ def test_long_indexes_split_actors_by_initial_and_events_by_year(tmp_path: Path)
     assert texts(second, ".chronology a") == ["Harbour strike"]
     assert texts(second, ".parts a") == ["2022", "2023"]
     assert "2023" in texts(second, "title")[0]
+
+
+def html_pages(site: Site, limits: Limits) -> dict[str, PageView]:
+    return {page.path: page for page in page_views(site, limits) if page.path.endswith(".html")}
 
 
 @pytest.mark.slow

@@ -1,0 +1,48 @@
+"""Actor pages: an actor's dossier, with the older parts of a long timeline on pages of their own.
+
+In: the `Site`, its `SiteIndex` and the `Limits`. Out: for each actor, A-Z, the
+`PageView` of `actors/<slug>.html` (`actor.html`: who they are, their graph, coverage,
+the newest part of their timeline, quotes, claims, mentions, events, who is named with
+them), then those of its older parts (`part.html`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.model.site import Site
+from generator.pages.feeds import dossier_feeds
+from generator.pages.graphs import actor_graph
+from generator.pages.paging import Limits, part_links
+from generator.pages.records import KIND_LABELS, PageView, actor_view
+from generator.pages.shared import SiteIndex
+from generator.pages.timelines import coverage, part_pages, part_sections, timeline_parts
+from generator.urls import actor_url
+
+CO_ACTORS = 12  # "often named with": this many, most often first
+
+
+def actor_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageView]:
+    for slug, actor in site.actors.items():
+        url = actor_url(slug)
+        stories = site.actor_articles.get(slug, ())
+        parts = timeline_parts(shared, stories, limits.page_stories)
+        context: dict[str, object] = {
+            "actor": actor_view(actor),
+            "parts": part_links(url, parts),
+            "feeds": dossier_feeds(site, shared, url, actor.name),
+            "kind_label": KIND_LABELS[actor.kind],
+            "affiliations": [shared.actor_link(s) for s in actor.affiliations],
+            "members": [shared.actor_link(s) for s in site.members.get(slug, ())],
+            "story_count": len(stories),
+            "coverage_svg": coverage(site, stories, f"Stories that name {actor.name}"),
+            "graph_svg": actor_graph(site, shared, slug),
+            "events": [shared.event_link(s, n) for s, n in site.actor_events.get(slug, ())],
+            "co_actors": [
+                shared.actor_link(s, n) for s, n in site.co_actors.get(slug, ())[:CO_ACTORS]
+            ],
+            "known_only_from_articles": actor.path is None,
+            **part_sections(shared, "actor", slug, parts[0], whole=stories),
+        }
+        yield PageView(url, "actor.html", context)
+        yield from part_pages(shared, "actor", slug, parts, actor.name, url)

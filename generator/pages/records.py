@@ -1,0 +1,158 @@
+"""What templates receive: small frozen records made from the model, with site-relative URLs.
+
+In: the model's `Article`, `Actor`, `Event` and `Backlink` records. Out: the view records
+a page's context holds (`Link`, `Card`, `Group`, `Mentioned`, `QuoteView`, `ClaimView`,
+the page's own `ArticleView`, `ActorView` or `EventView`) and `PageView`, one page to
+write. Templates never see a model record: a view record carries what templates show, by
+the names they use. Every URL is relative to the site root (`actors/dmitry-peskov.html`);
+the `rel` filter makes it relative to the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.model.references import Backlink
+from generator.model.site import Actor, Article, Event
+from generator.prose import Prose
+from generator.source.schema import Moment, Source
+from generator.urls import actor_url, article_url, event_url, page_url
+
+KIND_LABELS = {"person": "Person", "organization": "Organisation", "other": "Other"}
+SOURCE_KINDS = {"article": "", "actor": "Actor", "event": "Event"}
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str
+    text: str
+    count: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """An article as listed on other pages."""
+
+    url: str
+    title: str
+    date: Moment
+    summary: str
+    source: Source | None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A heading and what stands under it: a month in a timeline, a letter in an index."""
+
+    key: str
+    label: str
+    items: tuple[Card | Link, ...] = ()
+    groups: tuple[Group, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mentioned:
+    """A page that links to or mentions this one, and the sentence that does."""
+
+    url: str
+    title: str
+    kind: str  # "" for a story, else "Actor" or "Event"
+    context: str
+    slug: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteView:
+    html: Markup
+    story: Card
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    by: Link
+    about: Link
+    stance: str
+    text: str
+    story: Card
+    article: int  # index into Site.articles
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """The story an article's page shows (`article` in `article.html`)."""
+
+    slug: str
+    title: str
+    date: Moment
+    source: Source | None
+    summary: str
+    tags: tuple[str, ...]
+    draft: bool
+    body_html: str | Prose
+
+
+@dataclass(frozen=True, slots=True)
+class ActorView:
+    """The actor an actor's page is about (`actor` in `actor.html`)."""
+
+    slug: str
+    name: str
+    kind: str
+    role: str | None
+    aliases: tuple[str, ...]
+    bio_html: str | Prose
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """The event an event's page is about (`event` in `event.html`)."""
+
+    slug: str
+    name: str
+    date: Moment | None
+    end: Moment | None
+    place: str | None
+    description_html: str | Prose
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """One page to write: where, with which template, and what the template sees."""
+
+    path: str
+    template: str
+    context: dict[str, object]
+
+
+def card(article: Article) -> Card:
+    return Card(
+        article_url(article.slug), article.title, article.date, article.summary, article.source
+    )
+
+
+def actor_link(actor: Actor, count: int = 0) -> Link:
+    return Link(actor_url(actor.slug), actor.name, count, KIND_LABELS[actor.kind])
+
+
+def event_link(event: Event, count: int = 0) -> Link:
+    return Link(event_url(event.slug), event.name, count)
+
+
+def mentioned(backlink: Backlink) -> Mentioned:
+    b = backlink
+    return Mentioned(page_url(b.kind, b.slug), b.title, SOURCE_KINDS[b.kind], b.context, b.slug)
+
+
+def article_view(a: Article) -> ArticleView:
+    return ArticleView(a.slug, a.title, a.date, a.source, a.summary, a.tags, a.draft, a.body_html)
+
+
+def actor_view(a: Actor) -> ActorView:
+    return ActorView(a.slug, a.name, a.kind, a.role, a.aliases, a.bio_html)
+
+
+def event_view(e: Event) -> EventView:
+    return EventView(e.slug, e.name, e.date, e.end, e.place, e.description_html)
