@@ -35,7 +35,7 @@ from generator.source.schema import ClaimDoc, Moment, Name, Source
 from generator.write.files import replace_file
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 8
+FORMAT = 9
 SHARDS = 256  # one byte of a hash of the path: an edit at 100,000 stories rewrites ~400 entries
 NAMES = "names.json"
 
@@ -111,16 +111,17 @@ _DOCS: dict[str, Codec] = {
         *(_PLAIN, _TUPLE, _PLAIN, _BODY, _PLAIN, _PLAIN),
         _many(_row(ClaimDoc, _NAME, _NAME, _PLAIN, _PLAIN, _PLAIN)),
         _WARNINGS,
+        _NAMES,
     ),
     "actor": _row(
         ActorDoc,
         *(_PATH, _PLAIN, _PLAIN, _PLAIN, _NAMES, _PLAIN, _PLAIN, _NAMES, _BODY, _PLAIN),
-        _WARNINGS,
+        *(_WARNINGS, _optional(_NAME), _NAMES),
     ),
     "event": _row(
         EventDoc,
         *(_PATH, _PLAIN, _PLAIN, _PLAIN, _MOMENT, _optional(_MOMENT), _PLAIN),
-        *(_optional(_NAME), _BODY, _PLAIN, _WARNINGS),
+        *(_optional(_NAME), _BODY, _PLAIN, _WARNINGS, _optional(_NAME), _NAMES),
     ),
 }
 _KINDS = {ArticleDoc: "article", ActorDoc: "actor", EventDoc: "event"}

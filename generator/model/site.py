@@ -12,6 +12,7 @@ from typing import TypeVar
 from generator.errors import ContentError, in_order
 from generator.markdown.found import Quote
 from generator.markdown.markup import Rendered, shorten
+from generator.model.identity import Redirect, Titled, redirects, wikidata_clashes
 from generator.model.names import Names, Where
 from generator.model.references import (
     Backlink,
@@ -25,6 +26,7 @@ from generator.slugs import name_key
 from generator.source.config import Config
 from generator.source.parse import ActorDoc, ArticleDoc, Doc, EventDoc
 from generator.source.schema import Moment, Name, Source
+from generator.urls import actor_url, article_url, event_url
 
 Counted = tuple[tuple[str, int], ...]
 D = TypeVar("D", ArticleDoc, ActorDoc, EventDoc)
@@ -57,6 +59,7 @@ class Actor:
     bio_html: str | Prose = ""
     path: Path | None = None  # None: known only from the articles that name it
     digest: str = ""
+    wikidata: str | None = None  # its Wikidata item id (Q7747)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,7 @@ class Event:
     description_html: str | Prose = ""
     path: Path | None = None
     digest: str = ""
+    wikidata: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,7 @@ class Site:
     quotes: Mapping[str, tuple[tuple[int, Quote], ...]] = field(default_factory=dict)
     claims: tuple[Claim, ...] = ()
     suggestions: tuple[ContentError, ...] = ()  # actors a story mentions but does not name
+    redirects: tuple[Redirect, ...] = ()  # old addresses of renamed or merged pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,12 +164,33 @@ def build_site(
     site = _assemble(config, tuple(articles), actors, events, actor_names, event_names)
     names = (actor_names, event_names)
     site = _what_bodies_say(site, articles_in, actor_docs, event_docs, bodies, names, errors)
+    errors += wikidata_clashes(actor_docs, "actor") + wikidata_clashes(event_docs, "event")
+    site = _with_redirects(site, articles_in, actor_docs, event_docs, errors)
     warnings = [warning for doc in docs for warning in doc.warnings]
     for of_kind in names:  # after every name was looked up: a clash is an error where used
         more, warned = of_kind.clashes()
         errors += more
         warnings += warned
     return replace(site, warnings=tuple(in_order(warnings))), errors
+
+
+def _with_redirects(
+    site: Site,
+    article_docs: list[ArticleDoc],
+    actor_docs: list[ActorDoc],
+    event_docs: list[EventDoc],
+    errors: list[ContentError],
+) -> Site:
+    titled: list[Titled] = [("article", d, d.title) for d in article_docs]
+    titled += [("actor", d, d.name) for d in actor_docs]
+    titled += [("event", d, d.name) for d in event_docs]
+    if not any(doc.redirect_from for _, doc, _ in titled):
+        return site
+    pages = {article_url(a.slug) for a in site.articles}
+    pages |= {actor_url(slug) for slug in site.actors} | {event_url(slug) for slug in site.events}
+    found, more = redirects(titled, pages)
+    errors += more
+    return replace(site, redirects=tuple(found))
 
 
 def _what_bodies_say(
@@ -285,6 +311,7 @@ def _actor(
         bio_html=bodies[doc.path].html,
         path=doc.path,
         digest=doc.digest,
+        wikidata=doc.wikidata.text if doc.wikidata else None,
     )
 
 
@@ -302,6 +329,7 @@ def _event(
         description_html=bodies[doc.path].html,
         path=doc.path,
         digest=doc.digest,
+        wikidata=doc.wikidata.text if doc.wikidata else None,
     )
 
 

@@ -104,6 +104,7 @@ class ActorView:
     role: str | None
     aliases: tuple[str, ...]
     bio_html: str | Prose
+    wikidata: str | None = None  # its Wikidata item id
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,15 @@ class EventView:
     end: Moment | None
     place: str | None
     description_html: str | Prose
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """Where a page's old address sends the reader (`redirect.html`)."""
+
+    target: str
+    title: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +161,8 @@ def article_view(a: Article) -> ArticleView:
 
 
 def actor_view(a: Actor) -> ActorView:
-    return ActorView(a.slug, a.name, a.kind, a.role, a.aliases, a.bio_html)
+    return ActorView(a.slug, a.name, a.kind, a.role, a.aliases, a.bio_html, a.wikidata)
 
 
 def event_view(e: Event) -> EventView:
-    return EventView(e.slug, e.name, e.date, e.end, e.place, e.description_html)
+    return EventView(e.slug, e.name, e.date, e.end, e.place, e.description_html, e.wikidata)

@@ -21,6 +21,7 @@ from generator.pages.graphs import graph_page
 from generator.pages.lists import actor_index_pages, all_stories_pages, event_index_pages, home_page
 from generator.pages.paging import LIMITS, Limits
 from generator.pages.records import KIND_LABELS, PageView
+from generator.pages.redirects import redirect_pages
 from generator.pages.shared import SiteIndex, index_site
 
 __all__ = ["PageView", "article_page_view", "page_views"]
@@ -40,6 +41,7 @@ def page_views(site: Site, limits: Limits = LIMITS) -> Iterator[PageView]:
         yield from feed_pages(site, shared)
         paths = [page.path for page in html if page.path.endswith(".html")]
         yield from sitemaps(paths, limits.sitemap_urls)
+    yield from redirect_pages(site)  # last: in no sitemap, no search index
 
 
 def _html_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageView]:

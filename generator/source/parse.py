@@ -43,6 +43,7 @@ class ArticleDoc:
     mentions: bool = True  # link mentions of known actors and events in the body
     claims: tuple[ClaimDoc, ...] = ()
     warnings: tuple[ContentError, ...] = ()  # what reading the file put right (see `decode`)
+    redirect_from: tuple[Name, ...] = ()  # former file names whose pages send readers here
 
 
 @pickled_by_fields
@@ -59,6 +60,8 @@ class ActorDoc:
     body: Body
     digest: str
     warnings: tuple[ContentError, ...] = ()
+    wikidata: Name | None = None  # the Wikidata item id, with its line
+    redirect_from: tuple[Name, ...] = ()
 
 
 @pickled_by_fields
@@ -75,6 +78,8 @@ class EventDoc:
     body: Body
     digest: str
     warnings: tuple[ContentError, ...] = ()
+    wikidata: Name | None = None
+    redirect_from: tuple[Name, ...] = ()
 
 
 Doc = ArticleDoc | ActorDoc | EventDoc
@@ -207,6 +212,7 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
         claims=f.claims("claims"),
         body=body,
         digest=data_digest,
+        redirect_from=f.page_names("redirect_from"),
     )
     return (None, f.errors) if f.errors else (doc, [])
 
@@ -223,6 +229,8 @@ def _actor(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
         affiliations=f.names("affiliations"),
         body=body,
         digest=data_digest,
+        wikidata=f.wikidata("wikidata"),
+        redirect_from=f.page_names("redirect_from"),
     )
     return (None, f.errors) if f.errors else (doc, [])
 
@@ -242,6 +250,8 @@ def _event(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
         parent=parents[0] if parents else None,
         body=body,
         digest=data_digest,
+        wikidata=f.wikidata("wikidata"),
+        redirect_from=f.page_names("redirect_from"),
     )
     if doc.end is not None and _day(doc.end) < _day(doc.date):
         f.fail("end", f'"end" ({_day(doc.end)}) is before "date" ({_day(doc.date)})')
@@ -264,9 +274,10 @@ _ALLOWED = {
         "draft",
         "mentions",
         "claims",
+        "redirect_from",
     ),
-    "actor": ("name", "aliases", "kind", "role", "affiliations"),
-    "event": ("name", "date", "end", "place", "parent"),
+    "actor": ("name", "aliases", "kind", "role", "affiliations", "wikidata", "redirect_from"),
+    "event": ("name", "date", "end", "place", "parent", "wikidata", "redirect_from"),
 }
 _NO_DATE = dt.date.min
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from generator.errors import ContentError
 from generator.pickling import pickled_by_fields
+from generator.slugs import make_slug
 from generator.source.yamlsafe import YamlMapping
 
 Moment = dt.date | dt.datetime
@@ -22,6 +23,7 @@ MONTH_NAMES = (
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invalid in HTML and XML text
 CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])  # the same
 WEB_SCHEMES = ("http", "https")
+WIKIDATA = re.compile(r"(?:https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/)?(Q[1-9][0-9]*)")
 
 
 @pickled_by_fields
@@ -219,6 +221,38 @@ class FieldReader:
         if not name and not url:
             return None
         return Source(name=(name or urlsplit(str(url)).netloc).strip(), url=url and url.strip())
+
+    def wikidata(self, key: str) -> Name | None:
+        """A Wikidata item id (`Q7747`, or the item's address), with its line."""
+        value = self.text(key)
+        if value is None:
+            return None
+        found = WIKIDATA.fullmatch(value)
+        if found is None:
+            self.fail(
+                key,
+                f'"{key}: {value}" is not a Wikidata item id; copy the Q-number from the '
+                "item's page on wikidata.org, as in Q7747",
+            )
+            return None
+        return Name(found[1], self.fm.line(key))
+
+    def page_names(self, key: str) -> tuple[Name, ...]:
+        """Former file names of a page (`redirect_from`): each a slug, as the file's name
+        without `.md` was."""
+        out = []
+        for name in self.names(key):
+            text = name.text.removesuffix(".md")
+            if make_slug(text) != text:
+                self.fail(
+                    key,
+                    f'"{name.text}" is not a page\'s name; write the old file name without '
+                    f'".md", as in {make_slug(text)}',
+                    name.line,
+                )
+                continue
+            out.append(Name(text, name.line))
+        return tuple(out)
 
 
 def _kind(value: object) -> str:

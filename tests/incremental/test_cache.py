@@ -11,6 +11,7 @@ from generator.markdown.markup import make_markdown, render_markdown
 from generator.model.linking import make_linking
 from generator.source.discover import read_source, scan_content
 from generator.source.parse import (
+    ActorDoc,
     ArticleDoc,
     Body,
     EventDoc,
@@ -38,9 +39,10 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
     write_files(
         extra,
         {
-            "content/actors/ada.md": "---\nname: Ada North\n---\n",
+            "content/actors/ada.md": "---\nname: Ada North\nredirect_from: [ada]\n---\n",
+            "content/events/e.md": "---\nname: E\ndate: 2024-01-02\nwikidata: Q1\n---\n",
             "content/articles/a.md": (
-                "---\ntitle: A\ndate: 2024-01-02T10:30:00+02:00\n---\n"
+                "---\ntitle: A\ndate: 2024-01-02T10:30:00+02:00\nredirect_from: [b]\n---\n"
                 "Met [[Ada North]] and [[Nobody Known]].\n"
             ),
         },
@@ -55,6 +57,10 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
     assert any(isinstance(d, EventDoc) and d.end for d in docs)
     assert any(isinstance(d, EventDoc) and d.place for d in docs)
     assert any(getattr(d, "affiliations", ()) for d in docs)
+    assert any(isinstance(d, ActorDoc) and d.wikidata for d in docs)
+    assert any(isinstance(d, EventDoc) and d.wikidata for d in docs)
+    for kind in (ActorDoc, ArticleDoc):
+        assert any(isinstance(d, kind) and d.redirect_from for d in docs)
     assert any(
         r.explicit and r.kind is None for e in entries.values() for r in e.rendered.references
     )
