@@ -4,7 +4,8 @@ Workers are forked after the parent has built what they need (the documents, the
 model, every page's view), so they inherit it in memory. The only things that
 cross a pipe are ranges of item numbers one way and finished results the other:
 documents without their Markdown, rendered Markdown, and pages' paths and digests
-(workers write the pages themselves).
+(workers write the pages themselves); records among them are pickled as their class
+and fields (see `parallel.pickling`, imported here for that).
 Results come back in order, so the output is the same bytes whatever the number
 of workers.
 """
@@ -25,6 +26,7 @@ from generator.errors import ContentError, in_order
 from generator.incremental.pagestore import PageStore
 from generator.pages.render import Page, render_pages
 from generator.pages.views import PageView
+from generator.parallel import pickling  # noqa: F401  (registers the records' reducers)
 from generator.source.config import Config
 from generator.write.output import Output, bytes_digest, output_path
 
@@ -73,7 +75,7 @@ def fork_imap(
     gc.freeze()  # the workers' collector then never walks (and so copies) the parent's objects
     try:
         with context.Pool(min(jobs, len(chunks)), _adopt, (work, items)) as pool:
-            for results in pool.imap(_run, chunks):
+            for results in pool.imap(_run, chunks):  # results pickled by `pickling`'s reducers
                 yield from results
                 done += len(results)
                 if progress is not None:

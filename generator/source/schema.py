@@ -11,7 +11,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.errors import ContentError
-from generator.pickling import pickled_by_fields
 from generator.source.yamlsafe import YamlMapping
 
 Moment = dt.date | dt.datetime
@@ -24,7 +23,6 @@ CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]
 WEB_SCHEMES = ("http", "https")
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Name:
     """A reference to an actor or event, as written, with its line."""
@@ -36,7 +34,6 @@ class Name:
 STANCES = ("asserts", "denies", "disputes", "confirms")
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ClaimDoc:
     """One `claims:` entry as written: who says what about which event."""
@@ -48,7 +45,6 @@ class ClaimDoc:
     line: int
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Source:
     name: str
