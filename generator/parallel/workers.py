@@ -12,7 +12,6 @@ of workers.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
@@ -27,6 +26,7 @@ from generator.incremental.pagestore import PageStore
 from generator.pages.render import Page, render_pages
 from generator.pages.views import PageView
 from generator.parallel import pickling  # noqa: F401  (registers the records' reducers)
+from generator.parallel.collector import frozen
 from generator.source.config import Config
 from generator.write.output import Output, bytes_digest, output_path
 
@@ -72,16 +72,14 @@ def fork_imap(
                 progress(end, total)
         return
     context = multiprocessing.get_context("fork")
-    gc.freeze()  # the workers' collector then never walks (and so copies) the parent's objects
-    try:
-        with context.Pool(min(jobs, len(chunks)), _adopt, (work, items)) as pool:
-            for results in pool.imap(_run, chunks):  # results pickled by `pickling`'s reducers
-                yield from results
-                done += len(results)
-                if progress is not None:
-                    progress(done, total)
-    finally:
-        gc.unfreeze()
+    # frozen: the workers' collector never walks (and so copies) the parent's objects; the
+    # results come back pickled, records by their fields (see `pickling`)
+    with frozen(), context.Pool(min(jobs, len(chunks)), _adopt, (work, items)) as pool:
+        for results in pool.imap(_run, chunks):
+            yield from results
+            done += len(results)
+            if progress is not None:
+                progress(done, total)
 
 
 def render_stream(
