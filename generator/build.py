@@ -11,7 +11,6 @@ output/ is changed.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -31,6 +30,7 @@ from generator.model.site import Site, build_site
 from generator.outputs.feeds import feed_warnings
 from generator.pages.render import make_env
 from generator.pages.views import PageView, page_views
+from generator.parallel.collector import keep, kept
 from generator.parallel.workers import Places, render_all, write_into
 from generator.source.config import CONFIG_FILE, Config, load_config
 from generator.source.parse import Doc
@@ -120,11 +120,11 @@ class Builder:
 
     def build(self, changed: Iterable[Path] | None = None) -> BuildResult:
         """Build; `changed` (from a watcher) names the only files that may differ."""
-        try:
-            return self._build(None if changed is None else list(changed))
-        finally:
-            self.documents.wait()
-            gc.unfreeze()  # see _keep
+        with kept():  # what the build keeps until it ends is out of the collector's sight
+            try:
+                return self._build(None if changed is None else list(changed))
+            finally:
+                self.documents.wait()
 
     def _build(self, changed: list[Path] | None) -> BuildResult:
         edited = self._prose_edit(changed)
@@ -142,7 +142,7 @@ class Builder:
         if early is not None:
             return early
         docs, bodies, errors = self.documents.parse(found.refs, config)
-        _keep()
+        keep()
         self.documents.save_early()
         site, more = self._model(config, docs, bodies)
         errors += more
@@ -155,7 +155,7 @@ class Builder:
         if early is not None:
             return early
         pages = list(page_views(site))
-        _keep()
+        keep()
         signer, more = page_signer(pages, env, config, self.salt)
         errors += more + _clashes(pages, found.static)
         if errors or signer is None:
@@ -315,13 +315,6 @@ class Builder:
         self.documents.flush()
         if self._store is not None:
             self._store.save()
-
-
-def _keep() -> None:
-    """Everything made so far lives until the build ends: out of the cyclic collector's
-    sight (`gc.freeze`), so that its full passes no longer walk the whole site. `build`
-    gives it back at the end; until then, reference counting still frees what it can."""
-    gc.freeze()
 
 
 def _files_in(folder: Path) -> set[str]:

@@ -6,10 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.pickling import pickled_by_fields
 
-
-@pickled_by_fields
 @dataclass(frozen=True, slots=True, order=True)
 class ContentError:
     """A mistake in the site's files, reported as `path:line: message`, or as

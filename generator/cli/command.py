@@ -1,21 +1,19 @@
 """The `dossier` command: the process's settings first, then the command line (`cli`).
 
-A build makes a few hundred thousand small objects that live until it ends (documents,
-references, views) and makes few reference cycles. Python's collector, by default, runs
-every 700 new objects and walks the young ones again and again. With the whole site of
-10,000 articles loaded, a one-article rebuild took 2.2 s with that and 1.7 s collecting
-every 10,000 objects, set before the imports (medians of 5), so the command does that.
-Code that imports `generator` as a library keeps its own settings.
+The garbage collector runs less often (`parallel.collector.set_thresholds`: a build
+makes a few hundred thousand objects that live until it ends and few reference cycles),
+set before the imports, which make many objects too. Code that imports `generator` as a
+library keeps its own settings.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 
-GC_THRESHOLDS = (10_000, 10, 10)
-gc.set_threshold(*GC_THRESHOLDS)  # before the imports below: they make many objects too
+from generator.parallel.collector import set_thresholds
+
+set_thresholds()  # before the imports below
 
 from generator.cli.main import main  # noqa: E402
 

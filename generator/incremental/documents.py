@@ -11,7 +11,6 @@ child while the build goes on (`save_early`).
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable
 from dataclasses import replace
@@ -33,6 +32,7 @@ from generator.incremental.cache import (
 from generator.incremental.quick import prose_only
 from generator.markdown.markup import Linking, Rendered, make_markdown, render_markdown
 from generator.model.linking import NameRow, linking_from_rows, name_rows, still_valid
+from generator.parallel.collector import stop_in_child
 from generator.parallel.workers import fork_imap
 from generator.prose import Prose, pack
 from generator.source.config import Config
@@ -166,7 +166,7 @@ class Documents:
         pid = os.fork()
         if pid == 0:  # the child: write, and leave at once, whatever happens
             try:
-                gc.disable()  # a collection would touch, and so copy, the parent's heap
+                stop_in_child()  # a collection would touch, and so copy, the parent's heap
                 self._write()
             finally:
                 os._exit(0)

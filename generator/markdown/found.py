@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from generator.pickling import pickled_by_fields
 from generator.urls import from_a_folder, page_url
 
 SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)]*\s+")
@@ -34,7 +33,6 @@ class Target:
         return from_a_folder(page_url(self.kind, self.slug))
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Reference:
     """A mention or wiki link in a body: what it names, where, and the sentence around it."""
@@ -48,7 +46,6 @@ class Reference:
     explicit: bool  # a wiki link, not an automatic mention
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Quote:
     actor: str  # slug

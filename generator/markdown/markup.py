@@ -12,13 +12,11 @@ from generator.markdown.mentions import mentions
 from generator.markdown.quotes import quotes
 from generator.markdown.trie import NameIndex
 from generator.markdown.wikilinks import wikilinks
-from generator.pickling import pickled_by_fields
 from generator.prose import Prose
 
 SUMMARY_LENGTH = 280
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Rendered:
     html: str | Prose  # a Prose once the build keeps it (see generator/prose.py)

@@ -4,14 +4,14 @@ Workers are forked after the parent has built what they need (the documents, the
 model, every page's view), so they inherit it in memory. The only things that
 cross a pipe are ranges of item numbers one way and finished results the other:
 documents without their Markdown, rendered Markdown, and pages' paths and digests
-(workers write the pages themselves).
+(workers write the pages themselves); records among them are pickled as their class
+and fields (see `parallel.pickling`, imported here for that).
 Results come back in order, so the output is the same bytes whatever the number
 of workers.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
@@ -24,6 +24,8 @@ import jinja2
 from generator.errors import ContentError, in_order
 from generator.pages.render import Page, render_pages
 from generator.pages.views import PageView
+from generator.parallel import pickling  # noqa: F401  (registers the records' reducers)
+from generator.parallel.collector import frozen
 from generator.source.config import Config
 from generator.write.output import Manifest, Output, bytes_digest, output_path
 
@@ -80,16 +82,14 @@ def fork_imap(
                 progress(end, total)
         return
     context = multiprocessing.get_context("fork")
-    gc.freeze()  # the workers' collector then never walks (and so copies) the parent's objects
-    try:
-        with context.Pool(min(jobs, len(chunks)), _adopt, (work, items)) as pool:
-            for results in pool.imap(_run, chunks):
-                yield from results
-                done += len(results)
-                if progress is not None:
-                    progress(done, total)
-    finally:
-        gc.unfreeze()
+    # frozen: the workers' collector never walks (and so copies) the parent's objects; the
+    # results come back pickled, records by their fields (see `pickling`)
+    with frozen(), context.Pool(min(jobs, len(chunks)), _adopt, (work, items)) as pool:
+        for results in pool.imap(_run, chunks):
+            yield from results
+            done += len(results)
+            if progress is not None:
+                progress(done, total)
 
 
 def render_stream(

@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import ContentError
-from generator.pickling import pickled_by_fields
 from generator.slugs import make_slug
 from generator.source.discover import SourceFile
 from generator.source.schema import CONTROL_BYTES, ClaimDoc, FieldReader, Moment, Name, Source
@@ -18,14 +17,12 @@ ACTOR_KINDS = ("person", "organization", "other")
 _FENCE = "---"
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Body:
     text: str
     line: int  # file line of the body's first line
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ArticleDoc:
     path: Path
@@ -46,7 +43,6 @@ class ArticleDoc:
     redirect_from: tuple[Name, ...] = ()  # former file names whose pages send readers here
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ActorDoc:
     path: Path
@@ -64,7 +60,6 @@ class ActorDoc:
     redirect_from: tuple[Name, ...] = ()
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class EventDoc:
     path: Path

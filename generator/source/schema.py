@@ -11,7 +11,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.errors import ContentError
-from generator.pickling import pickled_by_fields
 from generator.slugs import make_slug
 from generator.source.yamlsafe import YamlMapping
 
@@ -26,7 +25,6 @@ WEB_SCHEMES = ("http", "https")
 WIKIDATA = re.compile(r"(?:https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/)?(Q[1-9][0-9]*)")
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Name:
     """A reference to an actor or event, as written, with its line."""
@@ -38,7 +36,6 @@ class Name:
 STANCES = ("asserts", "denies", "disputes", "confirms")
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ClaimDoc:
     """One `claims:` entry as written: who says what about which event."""
@@ -50,7 +47,6 @@ class ClaimDoc:
     line: int
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Source:
     name: str
