@@ -118,7 +118,7 @@ class NameTable(Generic[E]):
         return next(iter(found))
 
     def latest(self, text: str) -> E | None:
-        """The entity added last of those that go by `text`."""
+        """Of the entities that go by `text`, the one that first went by it last."""
         found = self._by_key.get(self.key(text))
         return next(reversed(found)) if found else None
 
