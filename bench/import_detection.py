@@ -21,7 +21,7 @@ import yaml
 from generator.authoring.detect import detect
 from generator.errors import ContentError
 from generator.authoring.importer import parse_story
-from generator.slugs import name_key
+from generator.model.resolver import name_key
 
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "import_labelled"
 HELD_OUT = 15  # stories numbered from here on were written after the detector was frozen

@@ -18,8 +18,3 @@ def make_slug(text: str) -> str:
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
         slug = f"item-{digest}"
     return slug
-
-
-def name_key(text: str) -> str:
-    """How names, aliases and slugs are compared: case and spacing do not matter."""
-    return " ".join(text.split()).casefold()

@@ -6,13 +6,14 @@ into a role and a name with small word lists, and from single words only with
 evidence (a title or role before, "said" after, an acronym). A later short form
 ("Blinken", "Mr Bassey", "Kestrel", "ICO") joins the full name it stands for.
 Places, nationalities, months and sentence-initial common words are left out.
+Which known actor a name means, and where a known name occurs, is `authoring.known`'s
+(through the name resolver, `model.resolver`); the word lists are `detect_words`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator.authoring.detect_words import (
@@ -40,19 +41,13 @@ from generator.authoring.detect_words import (
     runs,
     tokenize,
 )
-from generator.slugs import name_key
+from generator.authoring.known import Known, KnownActors, first_hit
+from generator.model.resolver import loose_key
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+__all__ = ["Detection", "Known", "Proposal", "detect"]
+
 _BEFORE = re.compile(r"(?i:(?:^|\s)(?:its|his|her|their|the|a|an)\s+)([^,]{2,60}),\s*$")
 _AFTER = re.compile(r",\s+(?:(?:the|a|an)\s+)?([^,.;:!?\u201c\u201d\"()]{2,60}?)\s*(?=[,.;]|$)")
-
-
-@dataclass(frozen=True, slots=True)
-class Known:
-    """An actor or event the site has a file for: its name and aliases."""
-
-    name: str
-    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +100,7 @@ class _Group:
         self.role = self.role or mention.role
 
     def proposal(self) -> Proposal:
-        aliases = {_key(n): n for n in self.aliases if _key(n) != _key(self.name)}
+        aliases = {loose_key(n): n for n in self.aliases if loose_key(n) != loose_key(self.name)}
         return Proposal(self.name, self.kind, tuple(aliases.values()), self.role)
 
 
@@ -115,33 +110,30 @@ def detect(
     """Known actors and events named in the story, and proposals for the other actors."""
     full = f"{title}\n\n{text}"
     skip = len(title) if _title_case(title) else 0  # Every Word Capitalised: no clues there
-    index = {_key(term): actor for actor in actors for term in (actor.name, *actor.aliases)}
     mentions = [m for m in _mentions(full) if m.start >= skip]
-    full_names = {_key(m.name.split()[-1]) for m in mentions if not m.single}
-    for surname, actor in _surnames(actors).items():  # "Blinken" for a known Antony Blinken
-        if surname not in full_names:  # unless the story names another Blinken in full
-            index.setdefault(surname, actor)
+    # "Blinken" for a known Antony Blinken, unless the story names another Blinken in full
+    known = KnownActors(actors, (m.name.split()[-1] for m in mentions if not m.single))
     seen: dict[str, int] = {}
     new: list[_Mention] = []
     for mention in mentions:
-        found = _resolve(mention, index)
+        found = known.resolve(mention.name, person=mention.kind == "person")
         if found is None:
             new.append(mention)
         else:
             seen[found.name] = min(seen.get(found.name, mention.start), mention.start)
     groups: list[_Group] = []
     for group in _group(new):
-        found = next((index[_key(n)] for n in group.names if _key(n) in index), None)
+        found = next((k for n in group.names if (k := known.get(n)) is not None), None)
         if found is None:
             groups.append(group)
         else:
             seen[found.name] = min(seen.get(found.name, group.start), group.start)
     taken = [span for group in groups for span in group.spans]
     for actor in actors:
-        at = _first_hit(full, (actor.name, *actor.aliases), taken)
+        at = first_hit(full, (actor.name, *actor.aliases), taken)
         if at is not None:
             seen[actor.name] = min(seen.get(actor.name, at), at)
-    found_events = {e.name: _first_hit(full, (e.name, *e.aliases), []) for e in events}
+    found_events = {e.name: first_hit(full, (e.name, *e.aliases), []) for e in events}
     order = sorted(
         [*((at, name) for name, at in seen.items()), *((g.start, g.name) for g in groups)]
     )
@@ -153,20 +145,6 @@ def detect(
             n for _, n in sorted((at, n) for n, at in found_events.items() if at is not None)
         ),
     )
-
-
-def _surnames(actors: Sequence[Known]) -> dict[str, Known]:
-    """The last word of each known two-word-or-longer name that only one actor has."""
-    found: dict[str, list[Known]] = {}
-    for actor in actors:
-        words = actor.name.split()
-        if len(words) > 1 and is_name_word(Token(words[-1], 0, 0, "", False, False)):
-            found.setdefault(_key(words[-1]), []).append(actor)
-    return {key: owners[0] for key, owners in found.items() if len(owners) == 1}
-
-
-def _key(text: str) -> str:
-    return name_key(text.translate(_APOSTROPHES))
 
 
 def _title_case(title: str) -> bool:
@@ -207,9 +185,9 @@ def _classify(text: str, tokens: list[Token], i: int, j: int) -> list[_Mention]:
     seq = tokens[i:j]
     words = [t.low for t in seq]
     phrase = text[seq[0].start : seq[-1].end]
-    if _key(phrase) in ORG_KNOWN:
+    if loose_key(phrase) in ORG_KNOWN:
         return [_Mention(phrase, seq[0].start, seq[-1].end, "organization", False, True)]
-    if _key(phrase) in PLACES or all(w in PLACES | DEMONYMS | ACRONYM_STOP for w in words):
+    if loose_key(phrase) in PLACES or all(w in PLACES | DEMONYMS | ACRONYM_STOP for w in words):
         return []
     roles = [k for k, w in enumerate(words) if w in ALL_ROLES]
     titles = roles and set(words[: roles[-1] + 1]) & ROLE  # "First" alone is no title
@@ -323,33 +301,12 @@ def _appositive(text: str, start: int, end: int) -> str | None:
     return phrase
 
 
-def _resolve(mention: _Mention, index: dict[str, Known]) -> Known | None:
-    """The known actor a mention names; a surname alias only with a matching first name."""
-    names = [mention.name]
-    words = mention.name.split()
-    while len(words) > 1 and words[0].lower() in PLACES | DEMONYMS | ACRONYM_STOP:
-        words = words[1:]
-        names.append(" ".join(words))
-    for name in names:
-        if _key(name) in index:
-            return index[_key(name)]
-    if mention.kind != "person" or len(words) < 2:
-        return None
-    known = index.get(_key(words[-1]))
-    if known is None:
-        return None
-    own = known.name.split()
-    first = words[0].rstrip(".")
-    same = len(own) < 2 or _key(own[0]) == _key(first)
-    return known if same or (len(first) == 1 and own[0].startswith(first)) else None
-
-
 def _group(mentions: list[_Mention]) -> list[_Group]:
     """Full names become proposals; short forms join the full name they stand for."""
     groups: dict[str, _Group] = {}
     for mention in mentions:
         if not mention.single:
-            key = _key(mention.name)
+            key = loose_key(mention.name)
             groups.setdefault(key, _Group(mention.name, mention.kind, mention.start)).add(mention)
     for key, group in list(groups.items()):  # "De Vries" after "Pieter de Vries"
         owner = next((g for k, g in groups.items() if k.endswith(" " + key)), None)
@@ -360,26 +317,26 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
             del groups[key]
     for mention in mentions:
         if mention.single:
-            owner = groups.get(_key(mention.name)) or _owner(mention, list(groups.values()))
+            owner = groups.get(loose_key(mention.name)) or _owner(mention, list(groups.values()))
             if owner is not None:
                 owner.add(mention)
             elif mention.evident:
                 group = _Group(mention.name, mention.kind, mention.start)
-                groups[_key(mention.name)] = group
+                groups[loose_key(mention.name)] = group
                 group.add(mention)
     return sorted(groups.values(), key=lambda g: g.start)
 
 
 def _owner(mention: _Mention, groups: list[_Group]) -> _Group | None:
     """The full name a one-word mention stands for, the nearest one before it if several."""
-    word = _key(mention.name)
+    word = loose_key(mention.name)
     fits = [
         g
         for g in groups
         if len(g.name.split()) > 1
         and (
-            _key(g.name.split()[0]) == word
-            or (g.kind == "person" and _key(g.name.split()[-1]) == word)
+            loose_key(g.name.split()[0]) == word
+            or (g.kind == "person" and loose_key(g.name.split()[-1]) == word)
             or (g.kind == "organization" and mention.name.isupper() and _initials(g.name, word))
         )
     ]
@@ -391,29 +348,3 @@ def _initials(name: str, acronym: str) -> bool:
     words = [w for w in name.split() if w.lower() not in {"of", "for", "the", "and", "in", "on"}]
     letters = "".join(w[0] for w in words).lower()
     return acronym in (letters, letters[1:])
-
-
-def _first_hit(text: str, terms: Iterable[str], taken: list[tuple[int, int]]) -> int | None:
-    """Where a name or alias first occurs as whole words outside the given spans."""
-    first: int | None = None
-    for term in terms:
-        pattern = _term_pattern(term)
-        for match in pattern.finditer(text) if pattern else ():
-            if not any(s < match.end() and match.start() < e for s, e in taken):
-                first = match.start() if first is None else min(first, match.start())
-                break
-    return first
-
-
-@functools.lru_cache(maxsize=4096)
-def _term_pattern(term: str) -> re.Pattern[str] | None:
-    """A capitalised word must be capitalised in the text; the rest of the case is free."""
-    parts = []
-    for word in term.translate(_APOSTROPHES).split():
-        if word[0].isupper():
-            parts.append(re.escape(word[0]) + "(?i:" + re.escape(word[1:]) + ")")
-        else:
-            parts.append("(?i:" + re.escape(word) + ")")
-    if not parts:
-        return None
-    return re.compile(r"(?<!\w)" + r"\s+".join(parts).replace("'", "['\u2019]") + r"(?!\w)")

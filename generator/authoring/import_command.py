@@ -26,7 +26,7 @@ from generator.authoring.importer import (
     parse_story,
 )
 from generator.errors import ConfigError, ContentError, UsageError, in_order
-from generator.slugs import name_key
+from generator.model.resolver import NameTable, name_key
 from generator.source.config import CONFIG_FILE, load_config
 from generator.source.discover import SourceFile, Sources, discover, is_source_name
 from generator.source.parse import ActorDoc, ArticleDoc, EventDoc, parse_all, parse_source
@@ -71,7 +71,7 @@ class _Run:
     actors: list[Known]
     events: tuple[Known, ...]
     articles: dict[StoryKey, Path]
-    claimed: set[str]  # every actor name and alias in use: a new alias must not take one
+    claimed: NameTable[str]  # every actor's name and aliases: a new alias must not take one
     imported: int = 0
     present: int = 0
     errors: list[ContentError] = field(default_factory=list)
@@ -138,10 +138,17 @@ def _read_site(sources: Sources, args: argparse.Namespace) -> _Run:
     ]
     events = tuple(Known(d.name) for d in docs if isinstance(d, EventDoc))
     articles = {_article_key(d): d.path for d in docs if isinstance(d, ArticleDoc)}
-    claimed = {name_key(term) for actor in actors for term in (actor.name, *actor.aliases)}
+    claimed = NameTable[str]()
+    for actor in actors:
+        _claim(claimed, actor)
     return _Run(
         site, args.dry_run, args.force, args.create_actors, actors, events, articles, claimed
     )
+
+
+def _claim(claimed: NameTable[str], actor: Known) -> None:
+    for term in (actor.name, *actor.aliases):
+        claimed.add(term, actor.name)
 
 
 def _article_key(doc: ArticleDoc) -> StoryKey:
@@ -223,9 +230,10 @@ def _remember(proposals: tuple[Proposal, ...], run: _Run, story: Story) -> None:
     """Later stories recognise these actors; with --create-actors, write their files."""
     origin = f'"{story.title}" ({story.date.isoformat()})'
     for proposal in proposals:
-        aliases = tuple(a for a in proposal.aliases if name_key(a) not in run.claimed)
-        run.actors.append(Known(proposal.name, aliases))
-        run.claimed |= {name_key(proposal.name), *(name_key(a) for a in aliases)}
+        aliases = tuple(a for a in proposal.aliases if not run.claimed.find(a))
+        actor = Known(proposal.name, aliases)
+        run.actors.append(actor)
+        _claim(run.claimed, actor)
         if not run.create_actors:
             continue
         target = run.site / actor_path(proposal.name)

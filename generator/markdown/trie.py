@@ -1,10 +1,15 @@
 """The site's names in a trie of words, for the mention rule: matching costs the same per
-word of text whether the site knows fifty names or fifty thousand."""
+word of text whether the site knows fifty names or fifty thousand.
+
+In: the names to match, already keyed and freed of ambiguity by the name resolver
+(`model.resolver.mention_names`), and its key (`mention_key`), with which a candidate span
+of text is compared. Out: `NameIndex.find`, the non-overlapping matches in a text.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import accumulate
 
 from generator.markdown.found import Target
@@ -14,8 +19,7 @@ WORD = re.compile(r"\w+")
 
 WORDS = re.compile(r"(\w+)")  # split() keeps the words, between the separators
 
-
-SHORT = 5  # names shorter than this, or in capitals, must match case exactly
+MentionKey = Callable[[str, bool], str]  # (text, exact case) -> the key it is compared by
 
 
 class _Node:
@@ -30,24 +34,18 @@ class _Node:
 
 class NameIndex:
     """Every name and alias in a trie of words: matching costs the same per word of text
-    whether the site knows fifty names or fifty thousand."""
+    whether the site knows fifty names or fifty thousand. The words of the trie are
+    casefolded; a span of text whose words lead to a name matches when its key is the
+    name's (`key`, the resolver's `mention_key`)."""
 
-    def __init__(self, names: Iterable[tuple[str, Target]]) -> None:
-        claims: dict[tuple[str, bool], set[Target]] = {}
-        for text, target in names:
-            if not WORD.search(text):
-                continue
-            exact = len(text) < SHORT or text.isupper()
-            key = " ".join(text.split())
-            claims.setdefault((key if exact else key.casefold(), exact), set()).add(target)
+    def __init__(self, names: Iterable[tuple[str, bool, Target]], key: MentionKey) -> None:
+        self._key = key
         self._root = _Node()
-        for (key, exact), targets in claims.items():
-            if len(targets) != 1:
-                continue  # shared by two: no guessing
+        for name, exact, target in names:  # (key, exact case, target), each key once
             node = self._root
-            for word in WORD.findall(key):
+            for word in WORD.findall(name):
                 node = node.children.setdefault(word.casefold(), _Node())
-            node.ends.append((key, exact, next(iter(targets))))
+            node.ends.append((name, exact, target))
 
     def find(self, text: str) -> list[tuple[int, int, Target]]:
         """Non-overlapping (start, end, target) matches, the longest name at each word."""
@@ -67,7 +65,7 @@ class NameIndex:
         self, text: str, words: list[str], bounds: list[int]
     ) -> list[tuple[int, int, Target]]:
         """The trie walked from each word: `bounds` holds each word's start and end."""
-        first = self._root.children
+        first, key_of = self._root.children, self._key
         found: list[tuple[int, int, Target]] = []
         index, count = 0, len(words)
         while index < count:
@@ -79,8 +77,7 @@ class NameIndex:
             start, last = bounds[2 * index], index
             while True:
                 for key, exact, target in node.ends:
-                    span = " ".join(text[start : bounds[2 * last + 1]].split())
-                    if span == key if exact else span.casefold() == key:
+                    if key_of(text[start : bounds[2 * last + 1]], exact) == key:
                         best = (last, target)
                 last += 1
                 if last == count:

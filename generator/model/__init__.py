@@ -1,3 +1,4 @@
 """Documents and rendered bodies in, one frozen Site out: every name resolved to one
-entity (clashes reported against both files), both directions indexed, backlinks,
-quotes and claims gathered; and the site's names as the Markdown plugins need them."""
+entity by the one name resolver (clashes reported against both files), both directions
+indexed, backlinks, quotes and claims gathered; and the site's names as the Markdown
+plugins need them."""

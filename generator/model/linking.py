@@ -2,7 +2,9 @@
 
 Wiki links resolve against every actor, event and (built) article; automatic mentions
 use the names and aliases of the actors and events that have a file of their own: only
-what the site knows is linked, nothing is guessed from the text.
+what the site knows is linked, nothing is guessed from the text. Names are keyed and
+looked up by the name resolver (`model.resolver`): wiki links by its `ranked` rule,
+mentions by its `mention_names` and `mention_key`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterable
 from generator.markdown.found import Target
 from generator.markdown.markup import Linking, Rendered
 from generator.markdown.trie import NameIndex
-from generator.slugs import name_key
+from generator.model.resolver import NameTable, mention_key, mention_names, ranked
 from generator.source.parse import ActorDoc, ArticleDoc, Doc
 from generator.urls import KINDS
 
@@ -48,45 +50,39 @@ def linking_from_rows(rows: Iterable[NameRow]) -> tuple[Linking, str]:
         if kind != "article"  # stories are reached by wiki links, never by mention
         for name in names
     ]
-    tables: list[_Tables] = []  # made at the first wiki link: many bodies have none
+    tables: list[NameTable[Target]] = []  # made at the first wiki link: many bodies have none
 
     def resolve(text: str) -> Target | None:
         if not tables:
-            tables.append(_tables(rows))
-        by_slug, by_name = tables[0]
+            tables.extend(_tables(rows))
         folder, slash, slug = text.strip().partition("/")
         if slash and folder in KINDS:
-            return by_slug.get((KINDS[folder], slug.strip()))
-        found = by_name.get(name_key(text), set())
-        for kind in ("actor", "event", "article"):  # a person outranks a story of that title
-            of_kind = [t for t in found if t.kind == kind]
-            if len(of_kind) == 1:
-                return of_kind[0]
-            if of_kind:
-                return None  # ambiguous: no guessing
-        return None
+            return tables[RANK.index(KINDS[folder])].at_slug(slug.strip())
+        return ranked(tables, text)
 
     digest = hashlib.blake2b(digest_size=16)
     for name, target in sorted(mentionable, key=lambda item: (item[0], item[1].kind, item[1].slug)):
         digest.update(f"{name}\0{target.kind}\0{target.slug}\0{target.title}\n".encode())
-    return Linking(NameIndex(mentionable), resolve), digest.hexdigest()
+    index = NameIndex(mention_names(mentionable), mention_key)
+    return Linking(index, resolve), digest.hexdigest()
 
 
-_Tables = tuple[dict[tuple[str, str], Target], dict[str, set[Target]]]
+RANK = ("actor", "event", "article")  # a person outranks a story of that title
 
 
-def _tables(rows: list[NameRow]) -> _Tables:
-    """Every target by (kind, slug), and by each of its names and its slug."""
-    by_slug: dict[tuple[str, str], Target] = {}
-    by_name: dict[str, set[Target]] = {}
+def _tables(rows: list[NameRow]) -> list[NameTable[Target]]:
+    """A table per kind, in the order of `RANK`: every target at its slug, and by each of
+    its names and its slug."""
+    tables = {kind: NameTable[Target]() for kind in RANK}
     for kind, slug, title, names in rows:
         target = Target(kind, slug, title)
-        by_slug[kind, slug] = target
+        tables[kind].add_slug(slug, target)
         for name in names:
-            by_name.setdefault(name_key(name), set()).add(target)
-    for (_, slug), target in by_slug.items():
-        by_name.setdefault(name_key(slug), set()).add(target)
-    return by_slug, by_name
+            tables[kind].add(name, target)
+    for table in tables.values():
+        for slug, target in table.slugs():
+            table.add(slug, target)
+    return list(tables.values())
 
 
 def still_valid(rendered: Rendered, linking: Linking) -> bool:

@@ -1,21 +1,23 @@
 """The names of one kind of entity (actors, or events): which entity a name means, and
 which names two files claim at once.
 
-An entity is known by its name, its aliases and its slug (its file name), compared by
-`name_key`. A name that two entities go by (two people called Berg who share an alias,
-two files with one name, one actor's name that is another's alias) cannot be resolved:
-naming it anywhere is an error, and the clash is reported against both files, as an
-error when something names it and as a warning otherwise.
+An entity is known by its name, its aliases and its slug (its file name), kept in the
+name resolver's `NameTable` (`model.resolver`: names compared by `name_key`, and a text no
+name matches tried as a file name). A name that two entities go by (two people called
+Berg who share an alias, two files with one name, one actor's name that is another's
+alias) cannot be resolved: naming it anywhere is an error, and the clash is reported
+against both files, as an error when something names it and as a warning otherwise.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ContentError
-from generator.slugs import make_slug, name_key
+from generator.model.resolver import NameTable
+from generator.slugs import make_slug
 from generator.source.schema import Name
 
 Where = tuple[Path, int]  # a file and a line
@@ -37,8 +39,8 @@ class Names:
 
     def __init__(self, what: str) -> None:
         self.what = what  # "actor" or "event", for messages
-        self._slugs: dict[str, set[str]] = {}  # key -> the entities that go by it
-        self._holders: dict[str, list[Holder]] = {}  # key -> how each goes by it
+        self._table = NameTable[str]()  # every entity, by slug, under its names and file name
+        self._holders: list[tuple[str, Holder]] = []  # (key, how one goes by it), for clashes
         self._file: dict[str, Path | None] = {}  # slug -> its file, for every entity
         self._used: dict[str, Where] = {}  # clashing key -> the first place that names it
         self.spelling: dict[str, str] = {}  # slug -> its name as spelled
@@ -47,28 +49,24 @@ class Names:
         """An entity, by its name and its slug."""
         self._file[slug] = path
         self.spelling[slug] = spelling
-        self._hold(name_key(spelling), Holder(slug, spelling, "name", path, line))
+        self._table.add_slug(slug, slug)
+        self._hold(spelling, Holder(slug, spelling, "name", path, line))
         if path is not None:  # one known only from articles is found by its slug anyway
             self._hold(slug, Holder(slug, slug, "file name", path, line))
 
     def add_aliases(self, slug: str, aliases: Iterable[Name], path: Path) -> None:
         for alias in aliases:
-            self._hold(name_key(alias.text), Holder(slug, alias.text, "alias", path, alias.line))
+            self._hold(alias.text, Holder(slug, alias.text, "alias", path, alias.line))
 
-    def _hold(self, key: str, holder: Holder) -> None:
-        self._slugs.setdefault(key, set()).add(holder.slug)
-        self._holders.setdefault(key, []).append(holder)
+    def _hold(self, text: str, holder: Holder) -> None:
+        self._holders.append((self._table.add(text, holder.slug), holder))
 
-    def lookup(self, text: str, where: Where | None = None) -> set[str]:
+    def lookup(self, text: str, where: Where | None = None) -> Collection[str]:
         """Every entity that `text` may mean (more than one: it cannot be resolved).
         `where` names the place that asks, for the report of a clash."""
-        key = name_key(text)
-        found = self._slugs.get(key)
-        if found is None:
-            slug = make_slug(text)
-            return {slug} if slug in self._file else set()
+        found = self._table.find(text, by_file_name=True)
         if len(found) > 1 and where is not None:
-            self._used.setdefault(key, where)
+            self._used.setdefault(self._table.key(text), where)
         return found
 
     def resolve_or_add(self, name: Name, path: Path, errors: list[ContentError]) -> str | None:
@@ -83,7 +81,7 @@ class Names:
         self.register(slug, name.text, None)
         return slug
 
-    def ambiguous(self, text: str, found: set[str]) -> str:
+    def ambiguous(self, text: str, found: Collection[str]) -> str:
         """What to say where `text`, which means all of `found`, is used."""
         files = " and ".join(str(self._file[slug]) for slug in sorted(found))
         return (
@@ -96,12 +94,14 @@ class Names:
         name, warnings where nothing does."""
         errors: list[ContentError] = []
         warnings: list[ContentError] = []
-        for key, slugs in self._slugs.items():
-            if len(slugs) < 2:
-                continue
+        holders: dict[str, list[Holder]] = {key: [] for key, _ in self._table.shared()}
+        for key, holder in self._holders:
+            if key in holders:
+                holders[key].append(holder)
+        for key, held in holders.items():
             # each entity once, by the way it goes by the name: a name or alias first
             first: dict[str, Holder] = {}
-            for holder in sorted(self._holders[key], key=lambda h: h.how == "file name"):
+            for holder in sorted(held, key=lambda h: h.how == "file name"):
                 first.setdefault(holder.slug, holder)
             used = self._used.get(key)
             for holder in first.values():

@@ -21,8 +21,8 @@ from generator.model.references import (
     collect_backlinks,
     unnamed_mentions,
 )
+from generator.model.resolver import name_key
 from generator.prose import Prose
-from generator.slugs import name_key
 from generator.source.config import Config
 from generator.source.parse import ActorDoc, ArticleDoc, Doc, EventDoc
 from generator.source.schema import Moment, Name, Source

@@ -48,8 +48,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from generator.markdown.markup import shorten
+from generator.model.resolver import name_key
 from generator.model.site import Site
-from generator.slugs import name_key
 from generator.source.schema import Moment
 
 SEARCH_INDEX = "search-index.js"
