@@ -12,6 +12,7 @@ from typing import TypeVar
 from generator.errors import ContentError, in_order
 from generator.markdown.found import Quote
 from generator.markdown.markup import Rendered, shorten
+from generator.model.claims import Claim, resolve_claims
 from generator.model.identity import Redirect, Titled, redirects, wikidata_clashes
 from generator.model.names import Names, Where
 from generator.model.references import (
@@ -95,17 +96,6 @@ class Site:
     claims: tuple[Claim, ...] = ()
     suggestions: tuple[ContentError, ...] = ()  # actors a story mentions but does not name
     redirects: tuple[Redirect, ...] = ()  # old addresses of renamed or merged pages
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """Who says what about which event, in which story (an index into Site.articles)."""
-
-    article: int
-    by: str  # actor slug
-    about: str  # event slug
-    stance: str
-    text: str
 
 
 def sort_key(moment: Moment | None) -> dt.datetime:
@@ -228,7 +218,7 @@ def _what_bodies_say(
             quotes[quote.actor].append((index, quote))
         named = set(site.articles[index].actors)
         suggestions += unnamed_mentions(doc.path, doc.body.line, bodies[doc.path], named, spelled)
-    claims = _claims(article_docs, position, names, errors)
+    claims = resolve_claims(article_docs, position, names, errors)
     return replace(
         site,
         backlinks=collect_backlinks(sources),
@@ -236,35 +226,6 @@ def _what_bodies_say(
         claims=claims,
         suggestions=tuple(in_order(suggestions)),
     )
-
-
-def _claims(
-    article_docs: list[ArticleDoc],
-    position: Mapping[Path, int],
-    names: tuple[Names, Names],
-    errors: list[ContentError],
-) -> tuple[Claim, ...]:
-    actors, events = names
-    claims = []
-    for doc in article_docs:
-        for claim in doc.claims:
-            by = actors.lookup(claim.by.text, (doc.path, claim.by.line))
-            about = events.lookup(claim.about.text, (doc.path, claim.about.line))
-            for found, name, of_kind in ((by, claim.by, actors), (about, claim.about, events)):
-                if len(found) > 1:
-                    problem = of_kind.ambiguous(name.text, found)
-                    errors.append(ContentError(doc.path, name.line, f"claim: {problem}"))
-                elif not found:
-                    what = of_kind.what
-                    message = (
-                        f'claim: "{name.text}" names no {what} of the site; '
-                        f"use the name or slug of one {what}"
-                    )
-                    errors.append(ContentError(doc.path, name.line, message))
-            if len(by) == 1 and len(about) == 1:
-                article = position[doc.path]
-                claims.append(Claim(article, min(by), min(about), claim.stance, claim.text))
-    return tuple(claims)
 
 
 def _resolve_all(
