@@ -7,8 +7,9 @@ Reporters copy names from wires that romanise them differently ("Dmitry Peskov",
 - `name_key`, for identity: two names with one key are one name, everywhere in the
   project (the model, wiki links, `check`, import). Case, accents and any script are
   folded to lower-case ASCII (`text_unidecode`); punctuation, hyphens and apostrophes
-  separate or vanish ("O'Brien", "Zelens'kyi"); a middle initial is dropped ("Antony J.
-  Blinken"); and the spellings of one Cyrillic name that English, French and German
+  separate or vanish ("O'Brien", "Zelens'kyi"); initials are one word however they are
+  spaced or dotted ("J. K.", "J.K.", "JK") and are kept (George W. Bush is not George H.
+  W. Bush); and the spellings of one Cyrillic name that English, French and German
   wires use are brought together: the endings -y, -i, -iy, -ii, -ij, -yi, -yy, -ey, -ei
   (Dmitry, Zelenskyy, Sergei), y and i inside a word (Volodymyr, Tymoshenko), x and ks
   (Alexei), kh and h (Mikhail), ts, tz and tc, ye, ia, iu, ja, ju at the start
@@ -16,8 +17,9 @@ Reporters copy names from wires that romanise them differently ("Dmitry Peskov",
   are (King Charles III).
 - `sound_key`, for suggestions only (`check`'s "did you mean", import's matching of a
   name to a known actor): also h as g (the Ukrainian and Russian forms Hennadiy and
-  Gennady, Serhiy and Sergei), w as v, and the Ukrainian and Russian forms of common
-  given names (Volodymyr and Vladimir, Oleksandr and Aleksandr, Mykola and Nikolai).
+  Gennady, Serhiy and Sergei), w as v, the Ukrainian and Russian forms of common given
+  names (Volodymyr and Vladimir, Oleksandr and Aleksandr, Mykola and Nikolai), and
+  initials between the first name and the last left out (Antony J. Blinken).
   These are too loose to merge names on their own: Hill and Gill are two people.
 
 `close` says whether two keys differ by a typo (an edit distance of one, or two in long
@@ -27,8 +29,10 @@ names, by `rapidfuzz`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from text_unidecode import unidecode
 
@@ -59,12 +63,26 @@ _GIVEN = {
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """`Dmitriy  PESKOV`, `Dmitri Peskov` -> `dmitri peskov`; `Antony J. Blinken` ->
-    `antony blinken`; `Erdoğan` -> `erdogan`; `Mariya`, `Maria` -> `maria`."""
-    words = _WORD.findall(unidecode(text).casefold().replace("'", ""))
-    if len(words) > 2:  # a middle initial: not the first word, nor the last
-        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    """`Dmitriy  PESKOV`, `Dmitri Peskov` -> `dmitri peskov`; `J. K. Rowling` -> `jk
+    rowling`; `Erdoğan` -> `erdogan`; `Mariya`, `Maria` -> `maria`."""
+    words = _initials(_WORD.findall(unidecode(text).casefold().replace("'", "")))
     return " ".join(_fold(word) for word in words)
+
+
+def _initials(words: list[str]) -> list[str]:
+    """Initials written as one word however they were spaced or dotted: `J. K.`, `J.K.`
+    and `JK` are `jk`. They are kept: George W. Bush is not George H. W. Bush."""
+    joined: list[str] = []
+    run = ""
+    for word in words:
+        if len(word) == 1 and word.isalpha():
+            run += word
+            continue
+        if run:
+            joined.append(run)
+            run = ""
+        joined.append(word)
+    return [*joined, run] if run else joined
 
 
 def _fold(word: str) -> str:
@@ -84,8 +102,16 @@ def _fold(word: str) -> str:
 def sound_key(text: str) -> str:
     """`name_key`, looser still: `Serhiy Lysak` and `Sergei Lisak`, `Volodymyr Zelensky`
     and `Vladimir Zelensky` have one sound key."""
-    words = (_GIVEN.get(word, word) for word in name_key(text).split())
-    return " ".join(words).replace("h", "g").replace("w", "v")
+    words = name_key(text).split()
+    if len(words) > 2:  # initials between the first name and the last: "Antony J. Blinken"
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 3 or not _bare(w)), words[-1]]
+    given = (_GIVEN.get(word, word) for word in words)
+    return " ".join(given).replace("h", "g").replace("w", "v")
+
+
+def _bare(word: str) -> bool:
+    """Whether a word of a key is only initials (`jk`): no vowel but maybe a y."""
+    return not any(vowel in word for vowel in "aeiou")
 
 
 def close(one: str, other: str) -> bool:
@@ -102,3 +128,15 @@ def close(one: str, other: str) -> bool:
 
 def _numerals(key: str) -> list[str]:
     return [word for word in key.split() if _NUMERAL.fullmatch(word) or word.isdigit()]
+
+
+def nearest(key: str, keys: Sequence[str]) -> int | None:
+    """The position in `keys` of the key nearest to `key`, if it is only a typo away
+    (`close`); None when none is."""
+    if not keys:
+        return None
+    found = process.extractOne(key, keys, scorer=Levenshtein.distance, score_cutoff=2)
+    if found is None:
+        return None
+    at: int = found[2]
+    return at if close(key, keys[at]) else None

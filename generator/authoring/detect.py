@@ -42,7 +42,7 @@ from generator.authoring.detect_words import (
     tokenize,
 )
 from generator.authoring.known import Known, KnownActors, first_hit
-from generator.model.resolver import loose_key
+from generator.model.resolver import loose_key, plain_key, straighten
 
 __all__ = ["Detection", "Known", "Proposal", "detect"]
 
@@ -185,9 +185,10 @@ def _classify(text: str, tokens: list[Token], i: int, j: int) -> list[_Mention]:
     seq = tokens[i:j]
     words = [t.low for t in seq]
     phrase = text[seq[0].start : seq[-1].end]
-    if loose_key(phrase) in ORG_KNOWN:
+    listed = plain_key(straighten(phrase))  # as the word lists spell it
+    if listed in ORG_KNOWN:
         return [_Mention(phrase, seq[0].start, seq[-1].end, "organization", False, True)]
-    if loose_key(phrase) in PLACES or all(w in PLACES | DEMONYMS | ACRONYM_STOP for w in words):
+    if listed in PLACES or all(w in PLACES | DEMONYMS | ACRONYM_STOP for w in words):
         return []
     roles = [k for k, w in enumerate(words) if w in ALL_ROLES]
     titles = roles and set(words[: roles[-1] + 1]) & ROLE  # "First" alone is no title

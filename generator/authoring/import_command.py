@@ -26,7 +26,7 @@ from generator.authoring.importer import (
     parse_story,
 )
 from generator.errors import ConfigError, ContentError, UsageError, in_order
-from generator.model.resolver import NameTable, name_key
+from generator.model.resolver import NameTable, plain_key
 from generator.source.config import CONFIG_FILE, load_config
 from generator.source.discover import SourceFile, Sources, discover, is_source_name
 from generator.source.parse import ActorDoc, ArticleDoc, EventDoc, parse_all, parse_source
@@ -34,30 +34,6 @@ from generator.write.files import replace_file
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
 StoryKey = tuple[str, dt.date]
-
-
-def add_import_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = commands.add_parser(
-        "import",
-        help="turn plain-text stories into articles",
-        description="Turn plain-text stories (first line `date YYYY-MM-DD Title`, then "
-        "paragraphs) into articles, tagging the actors and events they name.",
-    )
-    p.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help="a story, or a folder of .txt"
-    )
-    p.add_argument("--site", type=Path, default=Path(), help="the site folder (default: .)")
-    p.add_argument(
-        "--dry-run", action="store_true", help="print what would be written; write nothing"
-    )
-    p.add_argument(
-        "--force", action="store_true", help="replace a different article at the target path"
-    )
-    p.add_argument(
-        "--create-actors",
-        action="store_true",
-        help="write proposed actors to content/actors/ for review; never over a file",
-    )
 
 
 @dataclass
@@ -153,7 +129,7 @@ def _claim(claimed: NameTable[str], actor: Known) -> None:
 
 def _article_key(doc: ArticleDoc) -> StoryKey:
     day = doc.date.date() if isinstance(doc.date, dt.datetime) else doc.date
-    return name_key(doc.title), day
+    return plain_key(doc.title), day
 
 
 def _import_story(path: Path, run: _Run) -> ContentError | None:
@@ -183,7 +159,7 @@ def _import_story(path: Path, run: _Run) -> ContentError | None:
             return ContentError(path, 1, f"cannot write {target}: {exc.strerror}")
         print(f"{path}: wrote {target}")
     run.imported += 1
-    run.articles[(name_key(story.title), story.date)] = target
+    run.articles[(plain_key(story.title), story.date)] = target
     _report(found)
     _remember(found.proposals, run, story)
     return None
@@ -191,7 +167,7 @@ def _import_story(path: Path, run: _Run) -> ContentError | None:
 
 def _check_target(story: Story, target: Path, text: str, run: _Run) -> Path | ContentError | None:
     """The article that is this story already (skip it), an error, or None: write it."""
-    key = (name_key(story.title), story.date)
+    key = (plain_key(story.title), story.date)
     if not target.exists():
         return run.articles.get(key)
     try:

@@ -13,11 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.authoring.import_command import add_import_parser, run_import
-from generator.authoring.scaffold import new_document
 from generator.build import Builder, BuildResult
 from generator.cli.progress import ProgressLine
-from generator.dev.devloop import run_serve, run_watch
 from generator.errors import ConfigError, UsageError
 from generator.parallel.workers import default_jobs
 
@@ -63,8 +60,32 @@ def make_parser() -> argparse.ArgumentParser:
     n.add_argument("kind", choices=("article", "actor", "event"))
     n.add_argument("title", help="the article's title, or the actor's or event's name")
     _site_argument(n)
-    add_import_parser(commands)
+    _import_parser(commands)
     return parser
+
+
+def _import_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser(
+        "import",
+        help="turn plain-text stories into articles",
+        description="Turn plain-text stories (first line `date YYYY-MM-DD Title`, then "
+        "paragraphs) into articles, tagging the actors and events they name.",
+    )
+    p.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="a story, or a folder of .txt"
+    )
+    p.add_argument("--site", type=Path, default=Path(), help="the site folder (default: .)")
+    p.add_argument(
+        "--dry-run", action="store_true", help="print what would be written; write nothing"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace a different article at the target path"
+    )
+    p.add_argument(
+        "--create-actors",
+        action="store_true",
+        help="write proposed actors to content/actors/ for review; never over a file",
+    )
 
 
 def _jobs_argument(parser: argparse.ArgumentParser) -> None:
@@ -109,13 +130,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_build(args)
         if args.command == "check":
             return run_check(args)
+        # the other commands' modules are loaded only when asked for: a build, the most
+        # common command, starts without them (tens of milliseconds of imports)
         if args.command == "import":
+            from generator.authoring.import_command import run_import
+
             return run_import(args)
-        if args.command == "watch":
-            return run_watch(args.site, _output(args), drafts=args.drafts)
-        if args.command == "serve":
+        if args.command in ("watch", "serve"):
+            from generator.dev.devloop import run_serve, run_watch
+
             out = _output(args)
+            if args.command == "watch":
+                return run_watch(args.site, out, drafts=args.drafts)
             return run_serve(args.site, out, host=args.host, port=args.port, drafts=args.drafts)
+        from generator.authoring.scaffold import new_document
+
         path = new_document(args.site, args.kind, args.title)
         print(f"created {path}")
         return OK

@@ -47,10 +47,13 @@ def resolve_claims(
                     errors.append(ContentError(doc.path, name.line, f"claim: {problem}"))
                 elif not found:
                     what = of_kind.what
-                    message = (
-                        f'claim: "{name.text}" names no {what} of the site; '
+                    meant = of_kind.suggest(name.text)
+                    fix = (
                         f"use the name or slug of one {what}"
+                        if meant is None
+                        else f'did you mean "{meant.text}" ({meant.path})?'
                     )
+                    message = f'claim: "{name.text}" names no {what} of the site; {fix}'
                     errors.append(ContentError(doc.path, name.line, message))
             if len(by) == 1 and len(about) == 1:
                 article = position[doc.path]

@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from generator.markdown.found import Target
 from generator.markdown.markup import Linking, Rendered
 from generator.markdown.trie import NameIndex
-from generator.model.resolver import NameTable, mention_key, mention_names, ranked
+from generator.model.resolver import (
+    NameTable,
+    exact_case,
+    mention_key,
+    mention_names,
+    name_key,
+    ranked,
+)
 from generator.source.parse import ActorDoc, ArticleDoc, Doc
 from generator.urls import KINDS
 
@@ -30,6 +37,7 @@ def make_linking(docs: Iterable[Doc], *, drafts: bool) -> tuple[Linking, str]:
 def name_rows(docs: Iterable[Doc], *, drafts: bool) -> list[NameRow]:
     """All that linking needs of the documents: small enough to keep in the cache, so a
     prose-only rebuild can link mentions without reading the site (see `quick`)."""
+    docs = list(docs)
     rows: list[NameRow] = []
     for doc in docs:
         if isinstance(doc, ArticleDoc):
@@ -39,6 +47,37 @@ def name_rows(docs: Iterable[Doc], *, drafts: bool) -> list[NameRow]:
             rows.append(("actor", doc.slug, doc.name, [doc.name, *(a.text for a in doc.aliases)]))
         else:
             rows.append(("event", doc.slug, doc.name, [doc.name]))
+    return _with_spellings(rows, docs, drafts)
+
+
+def _with_spellings(rows: list[NameRow], docs: list[Doc], drafts: bool) -> list[NameRow]:
+    """Each actor's and event's names, and the other spellings of them (one `name_key`)
+    that articles' front matter gives: "Dmitri Peskov" in `actors:` resolves to the file
+    of "Dmitry Peskov", so prose that spells it so links to that page too."""
+    owner: dict[tuple[str, str], int | None] = {}  # (kind, key) -> its row; None: shared
+    for index, (kind, _, _, names) in enumerate(rows):
+        if kind != "article":
+            for name in names:
+                known = owner.setdefault((kind, name_key(name)), index)
+                if known != index:
+                    owner[(kind, name_key(name))] = None
+    spelled: dict[int, set[str]] = {}  # row -> the mention keys of its names so far
+    for doc in docs:
+        if not isinstance(doc, ArticleDoc) or (doc.draft and not drafts):
+            continue
+        for kind, refs in (("actor", doc.actors), ("event", doc.events)):
+            for ref in refs:
+                row = owner.get((kind, name_key(ref.text)))
+                if row is None:
+                    continue
+                names = rows[row][3]
+                seen = spelled.get(row)
+                if seen is None:
+                    seen = spelled[row] = {mention_key(n, exact_case(n)) for n in names}
+                key = mention_key(ref.text, exact_case(ref.text))
+                if key not in seen:
+                    seen.add(key)
+                    names.append(ref.text)
     return rows
 
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ContentError
-from generator.model.resolver import NameTable
+from generator.model.resolver import NameTable, name_key
 from generator.slugs import make_slug
 from generator.source.schema import Name
+from generator.spelling import nearest, sound_key
 
 Where = tuple[Path, int]  # a file and a line
 
@@ -43,7 +44,10 @@ class Names:
         self._holders: list[tuple[str, Holder]] = []  # (key, how one goes by it), for clashes
         self._file: dict[str, Path | None] = {}  # slug -> its file, for every entity
         self._used: dict[str, Where] = {}  # clashing key -> the first place that names it
+        self._near: _Near | None = None  # made at the first unknown name (see `suggest`)
         self.spelling: dict[str, str] = {}  # slug -> its name as spelled
+        self.hints: list[ContentError] = []  # "did you mean", at names with no file
+        self._meant: dict[str, Holder | None] = {}  # entity with no file -> what it may be
 
     def register(self, slug: str, spelling: str, path: Path | None, line: int = 1) -> None:
         """An entity, by its name and its slug."""
@@ -76,10 +80,36 @@ class Names:
             errors.append(ContentError(path, name.line, self.ambiguous(name.text, found)))
             return None
         if found:
-            return next(iter(found))
+            slug = next(iter(found))
+            if self._file[slug] is None:
+                self._hint(slug, name, path)
+            return slug
         slug = make_slug(name.text)
+        fresh = slug not in self._file
         self.register(slug, name.text, None)
+        if fresh:
+            self._meant[slug] = self.suggest(name.text)
+            self._hint(slug, name, path)
         return slug
+
+    def _hint(self, slug: str, name: Name, path: Path) -> None:
+        """A warning at each use of a name that has no file but looks like one that has."""
+        meant = self._meant.get(slug)
+        if meant is not None:
+            message = (
+                f'"{name.text}" has no {self.what} file; did you mean "{meant.text}" '
+                f"({meant.path})? add it to that file's aliases"
+            )
+            self.hints.append(ContentError(path, name.line, message))
+
+    def suggest(self, text: str) -> Holder | None:
+        """The name or alias in a file that `text`, which no name matches, most likely
+        means: one that sounds the same (`sound_key`: Volodymyr and Vladimir, Serhiy and
+        Sergei), or one a typo away (`nearest`). None when nothing is near."""
+        if self._near is None:
+            held = [h for _, h in self._holders if h.path is not None and h.how != "file name"]
+            self._near = _Near(held)
+        return self._near.find(text)
 
     def ambiguous(self, text: str, found: Collection[str]) -> str:
         """What to say where `text`, which means all of `found`, is used."""
@@ -133,6 +163,24 @@ class Names:
                 more = f" and {len(group) - SHOWN} more" if len(group) > SHOWN else ""
                 parts.append(f"{said} of {len(group)} other {self.what}s ({shown}{more})")
         return " and ".join(parts)
+
+
+class _Near:
+    """The names and aliases in files, by sound key and by name key, for suggestions."""
+
+    def __init__(self, holders: list[Holder]) -> None:
+        self.by_sound: dict[str, Holder] = {}
+        for holder in holders:
+            self.by_sound.setdefault(sound_key(holder.text), holder)
+        self.holders = holders
+        self.keys = [name_key(holder.text) for holder in holders]
+
+    def find(self, text: str) -> Holder | None:
+        holder = self.by_sound.get(sound_key(text))
+        if holder is not None:
+            return holder
+        at = nearest(name_key(text), self.keys)
+        return None if at is None else self.holders[at]
 
 
 SHOWN = 3  # files named in a clash's message, of each kind; the rest are counted

@@ -74,9 +74,11 @@ def broken_wikilinks(
     body_line: int,
     rendered: Rendered,
     ambiguity: Callable[[str, tuple[Path, int]], str | None],
+    suggest: Callable[[str], str | None] = lambda text: None,
 ) -> list[ContentError]:
     """An error for each wiki link that leads nowhere: `ambiguity` says why a name that
-    several entities go by cannot be followed (None: nothing goes by it)."""
+    several entities go by cannot be followed (None: nothing goes by it); `suggest`, what
+    a name nothing goes by may have meant ("did you mean ...?")."""
     errors = []
     for ref in rendered.references:
         if not ref.explicit or ref.kind is not None:
@@ -85,6 +87,8 @@ def broken_wikilinks(
         why = ambiguity(ref.target, (path, line))
         if why is not None:
             why = f"wiki link: {why}"
+        elif (meant := suggest(ref.target)) is not None:
+            why = f"[[{ref.target}]] links to nothing: {meant}"
         else:
             why = (
                 f"[[{ref.target}]] links to nothing: no actor, event or article has that name "

@@ -11,10 +11,12 @@ links and the mention index (`model.linking`), and the detection of `dossier imp
 (`authoring.known`). Where those places differ on purpose, the difference is a named
 function or a parameter here:
 
-- Keys. `name_key` ignores case and spacing, everywhere a name is looked up; `loose_key`
-  also takes a curly apostrophe for a straight one (import detection, which reads plain
-  text typed anywhere); `mention_key` keeps the case of a short name or one in capitals
+- Keys. `name_key` (from `generator.spelling`) is one key for every spelling of a name:
+  case, accents, scripts, punctuation, middle initials and the letters Cyrillic
+  romanisations vary in, everywhere a name is looked up; `loose_key` is the same key for
+  import detection; `mention_key` keeps the case of a short name or one in capitals
   (`exact_case`: "US" is not "us", "NATO" is not "Nato"), for the mentions linked in prose.
+  `plain_key` folds only case and spacing: for order, never for identity.
 - Several entities under one key. `NameTable.find` gives them all: the model calls such
   a name ambiguous and reports it. `NameTable.only` gives one or none, never a guess
   (a surname two known actors share). `NameTable.latest` gives the last one added: import
@@ -34,6 +36,9 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, 
 from typing import Generic, TypeVar
 
 from generator.slugs import make_slug
+from generator.spelling import name_key
+
+__all__ = ["NameTable", "loose_key", "mention_key", "mention_names", "name_key", "plain_key"]
 
 E = TypeVar("E", bound=Hashable)
 
@@ -42,13 +47,14 @@ _WORD = re.compile(r"\w")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
-def name_key(text: str) -> str:
-    """How names, aliases and slugs are compared: case and spacing do not matter."""
+def plain_key(text: str) -> str:
+    """Case and spacing folded, nothing more: for putting names in order, and for
+    comparing titles (never for deciding whether two names are one)."""
     return " ".join(text.split()).casefold()
 
 
 def loose_key(text: str) -> str:
-    """`name_key`, with a curly apostrophe taken for a straight one."""
+    """`name_key` (which also takes a curly apostrophe for a straight one)."""
     return name_key(straighten(text))
 
 

@@ -22,7 +22,7 @@ from generator.model.references import (
     collect_backlinks,
     unnamed_mentions,
 )
-from generator.model.resolver import name_key
+from generator.model.resolver import plain_key
 from generator.prose import Prose
 from generator.source.config import Config
 from generator.source.parse import ActorDoc, ArticleDoc, Doc, EventDoc
@@ -157,6 +157,7 @@ def build_site(
     errors += wikidata_clashes(actor_docs, "actor") + wikidata_clashes(event_docs, "event")
     site = _with_redirects(site, articles_in, actor_docs, event_docs, errors)
     warnings = [warning for doc in docs for warning in doc.warnings]
+    warnings += actor_names.hints + event_names.hints  # "did you mean"
     for of_kind in names:  # after every name was looked up: a clash is an error where used
         more, warned = of_kind.clashes()
         errors += more
@@ -204,8 +205,16 @@ def _what_bodies_say(
                 return of_kind.ambiguous(text, found)
         return None
 
+    def nearby(text: str) -> str | None:
+        for of_kind in names:
+            meant = of_kind.suggest(text)
+            if meant is not None:
+                return f'did you mean "{meant.text}" ({meant.path})? write that name'
+        return None
+
     for doc in docs:
-        errors += broken_wikilinks(doc.path, doc.body.line, bodies[doc.path], ambiguity)
+        body = bodies[doc.path]
+        errors += broken_wikilinks(doc.path, doc.body.line, body, ambiguity, nearby)
     sources = [Linker("article", a.slug, a.title, a.date, bodies[a.path]) for a in site.articles]
     sources += [Linker("actor", a.slug, a.name, None, bodies[a.path]) for a in actor_docs]
     sources += [Linker("event", e.slug, e.name, e.date, bodies[e.path]) for e in event_docs]
@@ -340,22 +349,22 @@ def _assemble(
                 slug=slug, name=spelling, date=articles[first[0]].date if first else None
             )
     members: dict[str, list[str]] = defaultdict(list)
-    for person in sorted(actors.values(), key=lambda a: name_key(a.name)):
+    for person in sorted(actors.values(), key=lambda a: plain_key(a.name)):
         for org in person.affiliations:
             members[org].append(person.slug)
     sub_events: dict[str, list[str]] = defaultdict(list)
-    ordered_events = sorted(events.values(), key=lambda e: (sort_key(e.date), name_key(e.name)))
+    ordered_events = sorted(events.values(), key=lambda e: (sort_key(e.date), plain_key(e.name)))
     for child in ordered_events:
         if child.parent:
             sub_events[child.parent].append(child.slug)
 
     def ranked(counter: Counter[str], names: Mapping[str, Actor | Event]) -> Counted:
-        return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], name_key(names[kv[0]].name))))
+        return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], plain_key(names[kv[0]].name))))
 
     return Site(
         config=config,
         articles=articles,
-        actors={a.slug: a for a in sorted(actors.values(), key=lambda a: name_key(a.name))},
+        actors={a.slug: a for a in sorted(actors.values(), key=lambda a: plain_key(a.name))},
         events={e.slug: e for e in ordered_events},
         actor_articles={k: tuple(v) for k, v in actor_articles.items()},
         event_articles={k: tuple(v) for k, v in event_articles.items()},

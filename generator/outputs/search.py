@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from generator.markdown.markup import shorten
-from generator.model.resolver import name_key
+from generator.model.resolver import plain_key
 from generator.model.site import Site
 from generator.source.schema import Moment
 
@@ -113,10 +113,10 @@ def words_of(text: str) -> set[str]:
 
 def distinct(name: str, aliases: Iterable[str]) -> list[str]:
     """Aliases that add something to the name: no repeats, in any case or spacing."""
-    seen = {name_key(name)}
+    seen = {plain_key(name)}
     kept = []
     for alias in aliases:
-        key = name_key(alias)
+        key = plain_key(alias)
         if key and key not in seen:
             seen.add(key)
             kept.append(alias)

@@ -10,14 +10,16 @@ from generator.model.resolver import (
     mention_key,
     mention_names,
     name_key,
+    plain_key,
     ranked,
 )
 
 
 def test_keys() -> None:
-    assert name_key("  Dmitry \n PESKOV ") == "dmitry peskov"
-    assert name_key("O\u2019Neill") != name_key("O'Neill")
-    assert loose_key("O\u2019Neill") == loose_key("o'neill") == "o'neill"
+    assert name_key("  Dmitry \n PESKOV ") == name_key("Dmitri Peskov") == "dmitri peskov"
+    assert name_key("O\u2019Neill") == name_key("O'Neill") == name_key("ONeill")
+    assert loose_key("O\u2019Neill") == loose_key("o'neill") == "oneill"
+    assert plain_key("  Dmitry \n PESKOV ") == "dmitry peskov"  # for order: case, spaces
     assert mention_key(" NATO  summit", True) == "NATO summit"
     assert mention_key(" NATO  summit", False) == "nato summit"
 
