@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.authoring.detect import Detection, Known, Proposal, detect
+from generator.authoring.detect import Detection, Known, detect
 from generator.authoring.importer import (
     Story,
     actor_path,
@@ -24,6 +24,7 @@ from generator.authoring.importer import (
     article_path,
     article_text,
     parse_story,
+    yaml_list,
 )
 from generator.errors import ConfigError, ContentError, UsageError, in_order
 from generator.model.resolver import NameTable, plain_key
@@ -50,6 +51,8 @@ class _Run:
     claimed: NameTable[str]  # every actor's name and aliases: a new alias must not take one
     imported: int = 0
     present: int = 0
+    created: int = 0  # actor files written
+    proposed: int = 0  # actors proposed and not written (no --create-actors, or a file there)
     errors: list[ContentError] = field(default_factory=list)
 
 
@@ -77,6 +80,10 @@ def run_import(args: argparse.Namespace) -> int:
     verb = "would import" if run.dry_run else "imported"
     counts = f"{verb} {run.imported} of {len(paths)} stor{'y' if len(paths) == 1 else 'ies'}"
     print(f"{counts}; {run.present} already there; {len(run.errors)} with errors")
+    if run.created or run.proposed:
+        made = "would write" if run.dry_run else "wrote"
+        hint = "" if run.create_actors else " (--create-actors writes them)"
+        print(f"actors: {made} {run.created} file(s); {run.proposed} only proposed{hint}")
     return CONTENT_ERRORS if run.errors else OK
 
 
@@ -146,9 +153,12 @@ def _import_story(path: Path, run: _Run) -> ContentError | None:
     verdict = _check_target(story, target, text, run)
     if isinstance(verdict, ContentError):
         return verdict
-    if verdict is not None:
+    if verdict is not None:  # imported before: its actors may have files to write now
         run.present += 1
-        print(f"{path}: already there as {verdict}; nothing written")
+        unwritten = _remember(found, run, story)
+        update = _canonical_actors(verdict, run)
+        print(f"{path}: already there as {verdict}; {update}")
+        _report(found, unwritten)
         return None
     if run.dry_run:
         print(f"{path}: would write {target}:\n{text}", end="")
@@ -160,9 +170,38 @@ def _import_story(path: Path, run: _Run) -> ContentError | None:
         print(f"{path}: wrote {target}")
     run.imported += 1
     run.articles[(plain_key(story.title), story.date)] = target
-    _report(found)
-    _remember(found.proposals, run, story)
+    unwritten = _remember(found, run, story)
+    _report(found, unwritten)
     return None
+
+
+def _canonical_actors(article: Path, run: _Run) -> str:
+    """An article imported before names its actors as the site now calls them: each name
+    an actor goes by (an alias, another spelling) becomes that actor's name. Only an
+    `actors:` list on one line, as import writes it, is changed; what it did is said."""
+    try:
+        data = article.read_bytes()
+    except OSError as exc:
+        return f"cannot read it: {exc.strerror}"
+    doc, errors = parse_source(SourceFile("article", article, data))
+    if not isinstance(doc, ArticleDoc) or errors:
+        return "it has errors (see dossier check); left as it is"
+    names = [name.text for name in doc.actors]
+    canonical = list(dict.fromkeys(run.claimed.only(name) or name for name in names))
+    if canonical == names:
+        return "nothing written"
+    lines = data.decode("utf-8").split("\n")
+    at = {name.line for name in doc.actors}
+    if len(at) != 1 or not lines[min(at) - 1].startswith("actors:"):
+        return "its actors: list is not on one line as import writes it; left as it is"
+    lines[min(at) - 1] = f"actors: {yaml_list(canonical)}"
+    if run.dry_run:
+        return f"would name its actors {', '.join(canonical)}"
+    try:
+        replace_file(article, "\n".join(lines).encode("utf-8"))
+    except OSError as exc:
+        return f"cannot write it: {exc.strerror}"
+    return f"its actors are now {', '.join(canonical)}"
 
 
 def _check_target(story: Story, target: Path, text: str, run: _Run) -> Path | ContentError | None:
@@ -189,7 +228,7 @@ def _check_target(story: Story, target: Path, text: str, run: _Run) -> Path | Co
     return ContentError(story.path, 1, message)
 
 
-def _report(found: Detection) -> None:
+def _report(found: Detection, unwritten: list[str]) -> None:
     print(f"  actors: {', '.join(found.actors) or '(none found)'}")
     if found.events:
         print(f"  events: {', '.join(found.events)}")
@@ -200,26 +239,41 @@ def _report(found: Detection) -> None:
         if proposal.aliases:
             details.append("also: " + ", ".join(proposal.aliases))
         print(f"  new actor: {proposal.name} ({'; '.join(details)})")
+    for name in unwritten:
+        print(f"  proposed only, no file written: {name} (--create-actors writes it)")
 
 
-def _remember(proposals: tuple[Proposal, ...], run: _Run, story: Story) -> None:
-    """Later stories recognise these actors; with --create-actors, write their files."""
+def _remember(found: Detection, run: _Run, story: Story) -> list[str]:
+    """Later stories recognise these actors. With --create-actors, each proposed actor
+    that has no file gets one, also when its story was imported before without it.
+    Returns the proposed actors left without a file of their own."""
     origin = f'"{story.title}" ({story.date.isoformat()})'
-    for proposal in proposals:
+    unwritten = []
+    for proposal in found.proposals:
         aliases = tuple(a for a in proposal.aliases if not run.claimed.find(a))
         actor = Known(proposal.name, aliases)
         run.actors.append(actor)
         _claim(run.claimed, actor)
-        if not run.create_actors:
-            continue
         target = run.site / actor_path(proposal.name)
+        if not run.create_actors:
+            run.proposed += 1
+            unwritten.append(proposal.name)
+            continue
         text = actor_text(proposal.name, proposal.kind, aliases, proposal.role, origin)
         if run.dry_run:
-            print(f"  {'kept' if target.exists() else 'would create'} {target}")
+            if target.exists():
+                print(f"  kept {target}")
+                run.proposed += 1
+            else:
+                print(f"  would create {target}")
+                run.created += 1
         elif (problem := _create_file(target, text)) is None:
             print(f"  created {target}")
+            run.created += 1
         else:
             print(f"  kept {target}: {problem}")
+            run.proposed += 1
+    return unwritten
 
 
 def _create_file(target: Path, text: str) -> str | None:

@@ -386,3 +386,68 @@ def test_story_format_allows_white_space_and_windows_line_ends() -> None:
     assert isinstance(story, Story)
     assert (story.date, story.title) == (dt.date(2023, 5, 4), "A title")
     assert story.paragraphs == ("One\nline two", "Two")
+
+
+HARBOUR = (
+    "date 2024-03-05 Port workers end strike\n\n"
+    "Union leader Marta Vidal said the strike at the port was over.\n\n"
+    "Vidal thanked the workers. The port authority chief Henrik Dahl welcomed the news.\n"
+)
+
+
+def test_import_again_with_create_actors_writes_the_files_it_only_proposed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "site.yaml").write_text("title: Port\n", encoding="utf-8")
+    story = write_story(tmp_path / "in", "strike.txt", HARBOUR)
+    code, out, _ = run(capsys, story, "--site", site)
+    assert code == 0
+    assert not (site / "content" / "actors").exists()
+    assert "proposed only, no file written: Marta Vidal (--create-actors writes it)" in out
+    assert (
+        out.splitlines()[-1]
+        == "actors: wrote 0 file(s); 2 only proposed (--create-actors writes them)"
+    )
+    [article] = articles(site)
+    before = article.read_bytes()
+    code, out, _ = run(capsys, story, "--site", site, "--create-actors")
+    assert code == 0
+    assert f"{story}: already there as {article}; nothing written" in out
+    assert articles(site) == [article] and article.read_bytes() == before  # not duplicated
+    files = sorted(p.name for p in (site / "content" / "actors").iterdir())
+    assert files == ["henrik-dahl.md", "marta-vidal.md"]
+    assert f"created {site / 'content' / 'actors' / 'marta-vidal.md'}" in out
+    assert out.splitlines()[-1] == "actors: wrote 2 file(s); 0 only proposed"
+    assert main(["build", str(site), "-q"]) == 0
+    page = parse_html(site / "output" / "actors" / "marta-vidal.html")
+    assert "Known only from the stories" not in page.get_text()
+
+
+def test_import_again_names_the_actors_as_the_site_now_calls_them(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = write_story(
+        tmp_path,
+        "talks.txt",
+        "date 2024-04-01 Talks resume\n\nMarta Vidal and Henrik Dahl met on Monday.\n",
+    )
+    assert run(capsys, story, "--site", site)[0] == 0
+    [article] = articles(site)
+    assert [n.text for n in read_article(article).actors] == ["Marta Vidal", "Henrik Dahl"]
+    # the site now has a file for her, by another spelling of her name, and for him by alias
+    (site / "content" / "actors" / "marta-vidal-i-roca.md").write_text(
+        "---\nname: Marta Vidal i Roca\naliases: [Marta Vidal]\nkind: person\n---\nA unionist.\n",
+        encoding="utf-8",
+    )
+    (site / "content" / "actors" / "henrik-dahl.md").write_text(
+        "---\nname: Henrik Dahl\nkind: person\n---\nPort chief.\n", encoding="utf-8"
+    )
+    code, out, _ = run(capsys, story, "--site", site)
+    assert code == 0
+    assert f"already there as {article}; its actors are now Marta Vidal i Roca, Henrik Dahl" in out
+    assert [n.text for n in read_article(article).actors] == ["Marta Vidal i Roca", "Henrik Dahl"]
+    assert articles(site) == [article]
+    again = run(capsys, story, "--site", site)[1]
+    assert f"already there as {article}; nothing written" in again
