@@ -46,8 +46,18 @@ class BuiltSite:
     root: Path
 
     def pages(self) -> list[str]:
-        """Every HTML page, as a path relative to the output folder."""
-        return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
+        """Every HTML page, as a path relative to the output folder; not the pages at old
+        addresses (`redirect_from:`), which send the browser on at once."""
+        return sorted(
+            p.relative_to(self.root).as_posix()
+            for p in self.root.rglob("*.html")
+            if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")
+        )
+
+    def redirects(self) -> list[str]:
+        """The pages at old addresses."""
+        every = {p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html")}
+        return sorted(every - set(self.pages()))
 
     def url(self, page: str) -> str:
         return (self.root / page).as_uri()

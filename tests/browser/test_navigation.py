@@ -173,3 +173,10 @@ def test_print_hides_navigation_on_white(tab: Tab, kind: str, scheme: str) -> No
     background, text = body_colours(page)
     assert background == "rgb(255, 255, 255)"
     assert text == "rgb(0, 0, 0)"
+
+
+def test_an_old_address_sends_the_reader_to_the_page_there_now(tab: Tab, site: BuiltSite) -> None:
+    assert site.redirects() == ["actors/putin.html"]  # vladimir-putin.md: redirect_from
+    page = tab.open("actors/putin.html")
+    page.wait_for_url(tab.site.url("actors/vladimir-putin.html"))
+    assert h1(page) == "Vladimir Putin"
