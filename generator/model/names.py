@@ -48,6 +48,7 @@ class Names:
         self.spelling: dict[str, str] = {}  # slug -> its name as spelled
         self.hints: list[ContentError] = []  # "did you mean", at names with no file
         self._meant: dict[str, Holder | None] = {}  # entity with no file -> what it may be
+        self._first: dict[str, Where] = {}  # entity with no file -> where it was first named
 
     def register(self, slug: str, spelling: str, path: Path | None, line: int = 1) -> None:
         """An entity, by its name and its slug."""
@@ -88,6 +89,7 @@ class Names:
         fresh = slug not in self._file
         self.register(slug, name.text, None)
         if fresh:
+            self._first[slug] = (path, name.line)
             self._meant[slug] = self.suggest(name.text)
             self._hint(slug, name, path)
         return slug
@@ -102,13 +104,36 @@ class Names:
             )
             self.hints.append(ContentError(path, name.line, message))
 
+    def split(self) -> list[ContentError]:
+        """Warnings for one actor split in two among the names with no file: "Peskov"
+        where other stories name "Dmitry Peskov" (as when the file that gave him both
+        names was deleted). At the first place that names the one-word name."""
+        if self.what != "actor":
+            return []  # events have no surnames
+        fileless = [h for _, h in self._holders if h.path is None and h.how == "name"]
+        full = surnames(fileless)
+        warnings = []
+        for holder in fileless:
+            words = name_key(holder.text).split()
+            meant = full.get(words[0]) if len(words) == 1 else None
+            where = self._first.get(holder.slug)
+            if meant is None or meant.slug == holder.slug or where is None:
+                continue
+            message = (
+                f'"{holder.text}" and "{meant.text}" have no {self.what} file, and may be '
+                f"one {self.what}; write one name for them, or give them a file with the "
+                "other as an alias"
+            )
+            warnings.append(ContentError(where[0], where[1], message))
+        return warnings
+
     def suggest(self, text: str) -> Holder | None:
         """The name or alias in a file that `text`, which no name matches, most likely
         means: one that sounds the same (`sound_key`: Volodymyr and Vladimir, Serhiy and
         Sergei), or one a typo away (`nearest`). None when nothing is near."""
         if self._near is None:
             held = [h for _, h in self._holders if h.path is not None and h.how != "file name"]
-            self._near = _Near(held)
+            self._near = _Near(held, self.what)
         return self._near.find(text)
 
     def ambiguous(self, text: str, found: Collection[str]) -> str:
@@ -168,19 +193,34 @@ class Names:
 class _Near:
     """The names and aliases in files, by sound key and by name key, for suggestions."""
 
-    def __init__(self, holders: list[Holder]) -> None:
+    def __init__(self, holders: list[Holder], what: str) -> None:
         self.by_sound: dict[str, Holder] = {}
         for holder in holders:
             self.by_sound.setdefault(sound_key(holder.text), holder)
         self.holders = holders
         self.keys = [name_key(holder.text) for holder in holders]
+        people = [h for h in holders if h.how == "name" and what == "actor"]
+        self.by_surname = surnames(people)  # events have no surnames
 
     def find(self, text: str) -> Holder | None:
-        holder = self.by_sound.get(sound_key(text))
+        holder = self.by_sound.get(sound_key(text)) or self.by_surname.get(name_key(text))
         if holder is not None:
             return holder
         at = nearest(name_key(text), self.keys)
         return None if at is None else self.holders[at]
+
+
+def surnames(holders: Iterable[Holder]) -> dict[str, Holder]:
+    """The last word of each name of several words (its key), where only one name ends so:
+    "Peskov" may mean Dmitry Peskov; "Berg", shared by Anna and Jonas Berg, means nobody."""
+    found: dict[str, Holder | None] = {}
+    for holder in holders:
+        words = name_key(holder.text).split()
+        if len(words) > 1:
+            last = words[-1]
+            before = found.get(last, holder)
+            found[last] = holder if before is not None and before.slug == holder.slug else None
+    return {key: holder for key, holder in found.items() if holder is not None}
 
 
 SHOWN = 3  # files named in a clash's message, of each kind; the rest are counted

@@ -158,6 +158,7 @@ def build_site(
     site = _with_redirects(site, articles_in, actor_docs, event_docs, errors)
     warnings = [warning for doc in docs for warning in doc.warnings]
     warnings += actor_names.hints + event_names.hints  # "did you mean"
+    warnings += actor_names.split() + event_names.split()
     for of_kind in names:  # after every name was looked up: a clash is an error where used
         more, warned = of_kind.clashes()
         errors += more

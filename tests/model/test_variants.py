@@ -108,3 +108,30 @@ def test_two_files_for_one_name_spelled_two_ways_are_a_clash(make_site: MakeSite
     )
     assert run.code == 1
     assert any("is also the name of the actor in" in line for line in run.error_lines), run.err
+
+
+def test_a_surname_alone_is_asked_about_not_made_a_second_person(
+    make_site: MakeSite, run_dossier: SiteRunner
+) -> None:
+    dahl_file = "---\nname: Henrik Dahl\nkind: person\n---\nPort chief.\n"
+    run = make_site(
+        {
+            "content/actors/henrik-dahl.md": dahl_file,
+            "content/articles/a.md": article(title="A", actors="[Dahl]"),
+            # no file for her: the file that gave her both names was deleted
+            "content/articles/b.md": article(title="B", actors="[Marta Vidal]"),
+            "content/articles/c.md": article(title="C", actors="[Vidal]"),
+        },
+        config=CLEAN,
+    )
+    assert run.code == 0, run.err
+    check = run_dossier(run.site, command="check")
+    assert check.code == 0
+    dahl = run.site / "content/actors/henrik-dahl.md"
+    assert [line for line in check.err.splitlines() if ": warning: " in line] == [
+        f'{run.site / "content/articles/a.md"}:4: warning: "Dahl" has no actor file; did you '
+        f'mean "Henrik Dahl" ({dahl})? add it to that file\'s aliases',
+        f'{run.site / "content/articles/c.md"}:4: warning: "Vidal" and "Marta Vidal" have no '
+        "actor file, and may be one actor; write one name for them, or give them a file with "
+        "the other as an alias",
+    ]
