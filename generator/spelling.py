@@ -65,8 +65,9 @@ _GIVEN = {
 def name_key(text: str) -> str:
     """`Dmitriy  PESKOV`, `Dmitri Peskov` -> `dmitri peskov`; `J. K. Rowling` -> `jk
     rowling`; `Erdoğan` -> `erdogan`; `Mariya`, `Maria` -> `maria`."""
-    words = _initials(_WORD.findall(unidecode(text).casefold().replace("'", "")))
-    return " ".join(_fold(word) for word in words)
+    plain = text if text.isascii() else unidecode(text)
+    words = _initials(_WORD.findall(plain.casefold().replace("'", "")))
+    return " ".join(map(_fold, words))
 
 
 def _initials(words: list[str]) -> list[str]:
@@ -85,7 +86,9 @@ def _initials(words: list[str]) -> list[str]:
     return [*joined, run] if run else joined
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
+    """One word's romanisation folded (words recur: each is folded once)."""
     if _NUMERAL.fullmatch(word) or word.isdigit():
         return word
     word = word.replace("x", "ks").replace("kh", "h").replace("tz", "ts").replace("tc", "ts")

@@ -89,15 +89,13 @@ def linking_from_rows(rows: Iterable[NameRow]) -> tuple[Linking, str]:
         if kind != "article"  # stories are reached by wiki links, never by mention
         for name in names
     ]
-    tables: list[NameTable[Target]] = []  # made at the first wiki link: many bodies have none
+    tables = _Tables(rows)  # each made when first asked: many bodies have no wiki link
 
     def resolve(text: str) -> Target | None:
-        if not tables:
-            tables.extend(_tables(rows))
         folder, slash, slug = text.strip().partition("/")
         if slash and folder in KINDS:
-            return tables[RANK.index(KINDS[folder])].at_slug(slug.strip())
-        return ranked(tables, text)
+            return tables.of(KINDS[folder]).at_slug(slug.strip())
+        return ranked((tables.of(kind) for kind in RANK), text)
 
     digest = hashlib.blake2b(digest_size=16)
     for name, target in sorted(mentionable, key=lambda item: (item[0], item[1].kind, item[1].slug)):
@@ -109,19 +107,28 @@ def linking_from_rows(rows: Iterable[NameRow]) -> tuple[Linking, str]:
 RANK = ("actor", "event", "article")  # a person outranks a story of that title
 
 
-def _tables(rows: list[NameRow]) -> list[NameTable[Target]]:
-    """A table per kind, in the order of `RANK`: every target at its slug, and by each of
-    its names and its slug."""
-    tables = {kind: NameTable[Target]() for kind in RANK}
-    for kind, slug, title, names in rows:
-        target = Target(kind, slug, title)
-        tables[kind].add_slug(slug, target)
-        for name in names:
-            tables[kind].add(name, target)
-    for table in tables.values():
-        for slug, target in table.slugs():
-            table.add(slug, target)
-    return list(tables.values())
+class _Tables:
+    """A `NameTable` per kind: every target at its slug, and by each of its names and its
+    slug. Each is made the first time a wiki link needs it: a quote's speaker or a link to
+    a person never needs the table of every story's title."""
+
+    def __init__(self, rows: list[NameRow]) -> None:
+        self.rows = rows
+        self.made: dict[str, NameTable[Target]] = {}
+
+    def of(self, kind: str) -> NameTable[Target]:
+        table = self.made.get(kind)
+        if table is None:
+            table = self.made[kind] = NameTable[Target]()
+            for row_kind, slug, title, names in self.rows:
+                if row_kind == kind:
+                    target = Target(kind, slug, title)
+                    table.add_slug(slug, target)
+                    for name in names:
+                        table.add(name, target)
+            for slug, target in list(table.slugs()):
+                table.add(slug, target)
+        return table
 
 
 def still_valid(rendered: Rendered, linking: Linking) -> bool:

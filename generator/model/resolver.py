@@ -32,7 +32,7 @@ function or a parameter here:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 from generator.slugs import make_slug
@@ -135,7 +135,7 @@ class NameTable(Generic[E]):
                 yield key, found.keys()
 
 
-def ranked(tables: Sequence[NameTable[E]], text: str) -> E | None:
+def ranked(tables: Iterable[NameTable[E]], text: str) -> E | None:
     """The first table (kind) in `tables` that knows `text` decides: its one entity, or
     none when several of that kind go by the name. Wiki links rank actors, events, then
     articles: a person outranks a story of that title."""
