@@ -2,10 +2,14 @@
 
 In: the site's actors and events (`Known`: a name and its aliases) and the names a story
 uses. Out: `KnownActors.resolve`, the known actor a name in the story means (by its name
-or an alias, or by a surname only one known actor has, with a first name or initial that
-fits when the story gives one), and `first_hit`, where a known name first occurs in the
-text. Names are keyed and looked up by the name resolver (`model.resolver`) under its
-`loose_key`: a curly apostrophe is a straight one.
+or an alias; by the same name in another romanisation, `spelling.sound_key`, when only
+one known actor sounds so: "Vladimir Zelensky" for "Volodymyr Zelensky", "Antony J.
+Blinken" for "Antony Blinken"; or by a surname only one known person has, with a first
+name or initial that fits when the story gives one), `KnownActors.terms`, the words a
+known actor may go by in a story (its surname alone too, when only it has that surname),
+and `first_hit`, where a known name first occurs in the text. Names are keyed and looked
+up by the name resolver (`model.resolver`) under its `loose_key`: a curly apostrophe is a
+straight one.
 """
 
 from __future__ import annotations
@@ -15,14 +19,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from generator.authoring.detect_words import (
-    ACRONYM_STOP,
-    DEMONYMS,
-    PLACES,
-    Token,
-    is_name_word,
-)
+from generator.authoring.detect_tokens import LINKS, Token, is_name_word
+from generator.authoring.detect_words import ACRONYM_STOP, DEMONYMS, ORG_HEAD, PLACES
 from generator.model.resolver import NameTable, loose_key, straighten
+from generator.spelling import sound_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,22 +41,42 @@ class KnownActors:
         among them is not taken for a known actor's (the story means another Blinken)."""
         self.actors = actors
         self._names = NameTable[int](loose_key)  # positions in `actors`
+        self._sounds = NameTable[int](_sound)
         self._surnames = NameTable[int](loose_key)
         for at, actor in enumerate(actors):
             for term in (actor.name, *actor.aliases):
                 self._names.add(term, at)
-            words = actor.name.split()  # the last word of a name of two words or more
-            if len(words) > 1 and is_name_word(Token(words[-1], 0, 0, "", False, False)):
-                self._surnames.add(words[-1], at)
+                if len(term.split()) > 1:
+                    self._sounds.add(term, at)
+            surname = _surname(actor.name)
+            if surname is not None:
+                self._surnames.add(surname, at)
         self._named_in_full = {loose_key(surname) for surname in named_in_full}
 
     def get(self, text: str) -> Known | None:
         """The known actor that goes by `text`: by name or alias (of two that do, the
-        later), else by a surname that only it has."""
+        later), else by a name of two words or more that sounds the same and that only it
+        has, else by a surname that only it has."""
         at = self._names.latest(text)
+        if at is None and len(text.split()) > 1:
+            at = self._sounds.only(text)
         if at is None and loose_key(text) not in self._named_in_full:
             at = self._surnames.only(text)
         return None if at is None else self.actors[at]
+
+    def terms(self, actor: Known) -> tuple[str, ...]:
+        """What a known actor may go by in this story: its name, its aliases, and its
+        surname alone when only it has that surname and the story names no other person
+        of that surname in full ("Putin, in a televised address, ...")."""
+        surname = _surname(actor.name)
+        if (
+            surname is None
+            or len(surname) < 4
+            or loose_key(surname) in self._named_in_full
+            or self._surnames.only(surname) is None
+        ):
+            return (actor.name, *actor.aliases)
+        return (actor.name, *actor.aliases, surname)
 
     def resolve(self, name: str, person: bool) -> Known | None:
         """The known actor a name in the story means; by its surname alone only with a
@@ -79,6 +99,23 @@ class KnownActors:
         first = words[0].rstrip(".")
         same = len(own) < 2 or loose_key(own[0]) == loose_key(first)
         return known if same or (len(first) == 1 and own[0].startswith(first)) else None
+
+
+def _sound(text: str) -> str:
+    return sound_key(straighten(text))
+
+
+def _surname(name: str) -> str | None:
+    """The last word of a person's name of two words or more; None for a name that looks
+    like an organisation's or a place's ("Bank of England")."""
+    words = name.split()
+    if not 1 < len(words) <= 5:
+        return None
+    last = Token(words[-1], 0, 0, "", False, False)
+    lows = {w.lower() for w in words}
+    if not is_name_word(last) or lows & (ORG_HEAD | LINKS) or last.low in PLACES:
+        return None
+    return words[-1]
 
 
 def first_hit(text: str, terms: Iterable[str], taken: list[tuple[int, int]]) -> int | None:
