@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.authoring.dateline import dateline
+from generator.authoring.detect_evidence import Mention
 from generator.authoring.detect_groups import Group, group
-from generator.authoring.detect_names import Mention, mentions
+from generator.authoring.detect_names import mentions
 from generator.authoring.known import Known, KnownActors, first_hit
 from generator.model.resolver import loose_key
 

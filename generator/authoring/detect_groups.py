@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from generator.authoring.detect_names import Mention
+from generator.authoring.detect_evidence import Mention
 from generator.authoring.detect_tokens import (
     bracketed,
     is_cap,
@@ -30,21 +30,29 @@ from generator.authoring.detect_tokens import (
     plain,
     tokenize,
 )
+from generator.authoring.detect_words import PLACES
 from generator.model.resolver import loose_key
 from generator.spelling import sound_key
 
+_OFTEN = r"(?:(?:also|sometimes|often|widely|better|commonly|usually|formerly|previously)\s+)*"
+_HOW = r"(?P<how>known\s+as|spell?[et]d?|written|transliterated|romani[sz]ed|rendered)\s+(?:as\s+)?"
 _SPELLED = re.compile(
-    r"""(?:\s*,\s*[^,.;:!?()\n]{1,50},)?\s*[,(]?\s*
-    (?:whose\s+(?:(?P<part>first|last|given|family|sur)\s*)?name\s+is\s+|who\s+is\s+|which\s+is\s+)?
-    (?:(?:also|sometimes|often|widely|better|commonly|usually|formerly|previously|variously)\s+)*
-    (?P<how>known\s+as|spell?[et]d?|written|transliterated|romani[sz]ed|rendered)\s+(?:as\s+)?""",
-    re.X | re.I,
+    # "X, the commander, whose (first) name is also written Y"; an appositive may come first
+    r"(?:\s*,\s*[^,.;:!?()\n]{1,50},)?\s*,?\s*whose\s+(?:(?P<part>first|last|given|family|sur)"
+    rf"\s*)?name\s+(?:is|was)\s+{_OFTEN}{_HOW}"
+    # "X, also written Y", "X, who is widely known as Y", "X (also spelled Y)"
+    rf"|\s*[,(]?\s*(?:who\s+is\s+|which\s+is\s+)?{_OFTEN}{_HOW.replace('how', 'how2')}"
+    # "X, whose real name is Y", "X, born Y": a name of its own
+    r"|(?P<own>(?:\s*,\s*[^,.;:!?()\n]{1,50},)?\s*,?\s*whose\s+(?:real|birth|full|legal|"
+    r"original|maiden)\s+name\s+(?:is|was)\s+|\s*,\s*(?:who\s+was\s+)?born\s+)",
+    re.I,
 )
 _TOOK = re.compile(
     r"\b(?:took|takes|take|taking|chose|chooses|choosing|adopted|adopts|adopting)\s+"
     r"(?:the\s+)?(?:(?:papal|regnal|royal|new)\s+)?name\s+(?:of\s+)?",
     re.I,
 )
+_PLACES = {loose_key(place) for place in PLACES}
 _LINKS = frozenset(("of", "for", "the", "and", "in", "on"))
 
 
@@ -108,7 +116,8 @@ def variants(text: str, found: list[Mention]) -> list[Variant]:
             if name is not None:
                 part = (match.group("part") or "").lower()
                 side = "first" if part in ("first", "given") else "last" if part else None
-                whole = match.group("how").lower().startswith("known")
+                how = match.group("how") or match.group("how2") or "known"
+                whole = match.group("own") is not None or how.lower().startswith("known")
                 out.append(Variant(mention.start, *name, side, whole))
             continue
         abbreviation = bracketed(text, mention.end)
@@ -199,7 +208,16 @@ def _same(one: Group, other: Group) -> bool:
             return True  # "Von der Leyen" of "Ursula von der Leyen"
         if len(shorter) >= 2 and (shorter[0], shorter[-1]) == (longer[0], longer[-1]):
             return True  # "Robert Prevost" of "Robert Francis Prevost"
+    if one.kind == "organization" and len(a) == len(b) > 1 and _clipped(a, b):
+        return True  # "Lib Dems" of "Liberal Democrats"
     return sound_key(one.name) == sound_key(other.name)
+
+
+def _clipped(one: list[str], other: list[str]) -> bool:
+    """Is each word of one name the start of the other's word, three letters at least (a
+    plural's "s" aside: "Dems", "Democrats")?"""
+    pairs = [(x.removesuffix("s"), y.removesuffix("s")) for x, y in zip(one, other, strict=True)]
+    return all(min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)) for x, y in pairs)
 
 
 def _name_variants(groups: list[Group], named: list[Variant], found: list[Mention]) -> None:
@@ -260,6 +278,8 @@ def _stands_for(mention: Mention, word: str, group: Group) -> bool:
             return True
         if group.kind == "organization" and len(word) >= 3 and keys[0].startswith(word):
             return True  # "the Met" of "Metropolitan Police"
+        if group.kind == "organization" and keys[-1] == word and loose_key(words[0]) in _PLACES:
+            return True  # "City" of "Manchester City"
     return False
 
 

@@ -24,10 +24,20 @@ that it is one (a role, "said", an appositive) and its role. The rules, in order
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from generator.authoring.detect_evidence import (
+    Mention,
+    acts,
+    appositive,
+    bare,
+    group_after,
+    kind_of,
+    org_noun_before,
+    role_before,
+    role_follows,
+    single,
+)
 from generator.authoring.detect_tokens import (
     ALL_ROLES,
     LINKS,
@@ -44,56 +54,29 @@ from generator.authoring.detect_tokens import (
     tokenize,
 )
 from generator.authoring.detect_words import (
-    ABBREVIATIONS,
     ACRONYM_STOP,
     AMBIGUOUS_HEAD,
     BUILDINGS,
     COMPASS,
     DEMONYMS,
     DOMAIN,
-    GROUP_NOUNS,
-    HONORIFICS,
-    KIN,
-    LOCATIVE,
-    MEMBERS,
     NON_ACTOR_HEAD,
-    ORG_FOLLOW,
     ORG_HEAD,
     ORG_KNOWN,
-    ORG_NOUNS,
     PLACE_HEAD,
     PLACE_NOUNS,
     PLACES,
     ROLE,
     SEATS,
     SPEECH,
+    STATUS,
     STOP,
+    STOP_NOUNS,
     SUBJECT_VERBS,
     TIME,
+    VESSELS,
 )
 from generator.model.resolver import plain_key, straighten
-
-_BEFORE = re.compile(r"(?i:(?:^|\s)(?:its|his|her|their|the|a|an)\s+)([^,]{2,60}),\s*$")
-_AFTER = re.compile(r",\s+(?:(?:the|a|an)\s+)?([^,.;:!?\u201c\u201d\"()]{2,60}?)\s*(?=[,.;]|$)")
-_HEAD_ENDS = frozenset(("of", "for", "in", "at", "with", "who", "which", "that", "from", "and"))
-_DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this", "that"))
-_AGENTS = ("ors", "ers", "ists", "ians", "ants", "ents", "ives")  # "Mediators said"
-_ROLE_LINKS = frozenset(("of", "for", "the"))
-_STAFF = frozenset(("staff", "members", "head", "chief", "director", "spokesman", "spokeswoman"))
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    name: str
-    start: int
-    end: int
-    kind: str  # person | organization
-    single: bool  # one word: a short form, or an actor only with evidence
-    evident: bool = False
-    role: str | None = None
-    initial: bool = False  # first word of a sentence: "City" there is no sure alias
-    subject: bool = False  # one word followed by a verb: "Putin was"
-    located: bool = False  # one word after "in", "at", "from": a place, likely
 
 
 def mentions(text: str) -> list[Mention]:
@@ -133,7 +116,7 @@ def _trim_start(tokens: list[Token], i: int, j: int, lower: set[str]) -> int:
             and i + 1 < j
             and tokens[i + 1].low in PLACES | DEMONYMS | ALL_ROLES | ORG_HEAD
         )
-        named = i + 1 < j and tokens[i + 1].low in ORG_HEAD and token.low.endswith("s")
+        named = token.low in STOP_NOUNS and any(t.low in ORG_HEAD for t in tokens[i + 1 : j])
         stop = token.low in STOP | TIME and not named  # "Workers' Party" is a name
         if not (stop or not is_cap(token) or common or verb or is_compound(token)):
             break
@@ -166,9 +149,11 @@ def classify(text: str, tokens: list[Token], i: int, j: int) -> list[Mention]:
         return [_org(text, seq)]
     if listed in PLACES | SEATS or all(w in PLACES | DEMONYMS | ACRONYM_STOP for w in words):
         return []
+    if len(seq) > 1 and words[0] in VESSELS:
+        return []  # a ship: "the MV Galaxy Leader"
     if _place_named(tokens, i, j) or (len(seq) > 1 and words[-1] in BUILDINGS):
         return []  # "Charles de Gaulle airport", "King Baudouin Stadium"
-    if _function(seq) and _role_follows(tokens, j):
+    if _function(seq) and role_follows(tokens, j):
         return []  # "Foreign Ministry spokeswoman Maria Zakharova": part of her role
     owner = next((k for k, t in enumerate(seq[:-1]) if t.possessive), None)
     if owner is not None and _listed(seq[: owner + 1], text) in PLACES | SEATS | DEMONYMS:
@@ -179,22 +164,26 @@ def classify(text: str, tokens: list[Token], i: int, j: int) -> list[Mention]:
     head = _head(words)
     if head in NON_ACTOR_HEAD or words[0] == "operation":
         return []
-    if len(seq) > 1 and words[0] in PLACE_HEAD:
-        return []  # "Lake Chad", "St. Peter", "Place Sainctelette", "Republic of Korea"
     if any(w in ORG_HEAD for w in words) and len(seq) > 1:
         return [_org(text, seq)]
+    if len(seq) > 1 and words[0] in PLACE_HEAD:
+        return []  # "Lake Chad", "St. Peter", "Place Sainctelette", "Republic of Korea"
     if head in AMBIGUOUS_HEAD:
-        return [_org(text, seq)] if _acts(text, tokens, i, j) else []
+        return [_org(text, seq)] if acts(text, tokens, i, j) else []
     if any(w in LINKS for w in words[1:-1]):  # joined by `runs` as an organisation's name
         if seq[-1].possessive:  # "Representatives of Sudan's army": no name of one
             link = next(k for k, w in enumerate(words) if k and w in LINKS)
             return classify(text, tokens, i, i + link)
-        return [] if words[0] in COMPASS else [_org(text, seq)]
-    if len(seq) > 1 and (abbreviation_after(tokens, j - 1, text) or _group_after(tokens, j)):
+        if words[0] in COMPASS or _of_place(seq, text):  # "the Horn of Africa"
+            return []
+        return [_org(text, seq)]
+    if len(seq) > 1 and (abbreviation_after(tokens, j - 1, text) or group_after(tokens, j)):
         return [_org(text, seq)]  # "Open Flemish Liberals and Democrats (Open VLD)"
     if len(seq) == 2 and words[0] in DOMAIN and words[1] in PLACES:
         return [_org(text, seq)]  # "Transport Scotland"
-    if len(seq) == 1 and words[0] in ORG_HEAD and _bare(tokens, i):
+    if _domain_named(words):
+        return [_org(text, seq)]  # "Federal Reserve", "National Grid", "First Bus"
+    if len(seq) == 1 and words[0] in ORG_HEAD and bare(tokens, i):
         return [_org(text, seq)]  # "suspend Parliament"
     while j - i > 1 and tokens[i].low in PLACES | DEMONYMS:
         if tokens[i].low not in DEMONYMS and j - i < 3:
@@ -211,9 +200,29 @@ def classify(text: str, tokens: list[Token], i: int, j: int) -> list[Mention]:
     if run != len(rest) or not 1 <= run <= 5:
         return []
     if run > 1:
-        kind = "organization" if rest[-1].low in PLACES else "person"  # "Renew Europe"
-        return [_named(text, tokens, i, j, kind, True)]
-    return [_single(text, tokens, i)]
+        kind = kind_of(text, tokens, i, j)
+        return [] if kind == "place" else [_named(text, tokens, i, j, kind, True)]
+    return [single(text, tokens, i)]
+
+
+def _of_place(seq: Sequence[Token], text: str) -> bool:
+    """Is what follows the name's first "of" (and "the") a place: "Horn of Africa"?"""
+    words = [t.low for t in seq]
+    if "of" not in words:
+        return False
+    at = words.index("of") + 1
+    at += at < len(words) and words[at] == "the"
+    return at < len(seq) and _listed(seq[at:], text) in PLACES
+
+
+def _domain_named(words: list[str]) -> bool:
+    """A body named by a field and a word of its own, with no role: "Federal Reserve"."""
+    return (
+        len(words) > 1
+        and words[0] in DOMAIN - STATUS
+        and not any(w in ROLE for w in words)
+        and not all(w in DOMAIN | PLACES | DEMONYMS | ACRONYM_STOP for w in words)
+    )
 
 
 def _head(words: list[str]) -> str:
@@ -224,15 +233,6 @@ def _head(words: list[str]) -> str:
 
 def _numbered(seq: Sequence[Token], k: int) -> bool:
     return k > 0 and is_numeral(seq[k]) and is_name_word(seq[k - 1])
-
-
-def _bare(tokens: list[Token], i: int) -> bool:
-    """A word in mid-sentence with no determiner before it: "suspend Parliament"."""
-    token = tokens[i]
-    if token.initial or i == 0 or not plain(token.gap):
-        return not token.initial and i > 0
-    before = tokens[i - 1]
-    return before.low not in _DETERMINERS and not before.possessive
 
 
 def _place_named(tokens: list[Token], i: int, j: int) -> bool:
@@ -249,27 +249,6 @@ def _place_named(tokens: list[Token], i: int, j: int) -> bool:
         if token.low in PLACE_NOUNS:
             return True
     return False
-
-
-def _role_follows(tokens: list[Token], j: int) -> bool:
-    """Is the run followed by a role in lower case, then a name: "... spokeswoman Maria"?"""
-    if j >= len(tokens) or not plain(tokens[j].gap) or not tokens[j].text.islower():
-        return False
-    return tokens[j].low in ROLE and _name_follows(tokens, j)
-
-
-def _group_after(tokens: list[Token], j: int) -> bool:
-    after = tokens[j] if j < len(tokens) and plain(tokens[j].gap) else None
-    return after is not None and after.text.islower() and after.low in GROUP_NOUNS
-
-
-def _acts(text: str, tokens: list[Token], i: int, j: int) -> bool:
-    """Does the text treat the name as a body: "X said", "staff of the X"?"""
-    after = tokens[j].low if j < len(tokens) and plain(tokens[j].gap) else ""
-    before = [t.low for t in tokens[max(0, i - 3) : i]]
-    return after in SPEECH or (
-        len(before) == 3 and before[0] in _STAFF and before[1] in LINKS and before[2] == "the"
-    )
 
 
 def _titled_person(text: str, tokens: list[Token], i: int, j: int) -> list[Mention] | None:
@@ -291,7 +270,9 @@ def _titled_person(text: str, tokens: list[Token], i: int, j: int) -> list[Menti
         while start > 0 and (words[start - 1] in ALL_ROLES or words[start - 1] in LINKS):
             start -= 1  # "Prime Minister", "Foreign Minister", "Defence Minister"
         person = _named(text, tokens, i + first, i + end, "person", True)
-        role = _role(text, tokens, i, i + first) or _appositive(text, tokens[i].start, person.end)
+        role = role_before(text, tokens, i, i + first) or appositive(
+            text, tokens[i].start, person.end
+        )
         out = []
         body = seq[:start]
         if body and not _function(body):
@@ -367,118 +348,8 @@ def _named(
 ) -> Mention:
     start, end = tokens[i].start, tokens[j - 1].end
     role = None
-    if _org_noun_before(tokens, i):  # "the developer Seaborne Renewables"
+    if org_noun_before(tokens, i):  # "the developer Seaborne Renewables"
         kind = "organization"
     elif kind == "person":
-        role = _role(text, tokens, i, i) or _appositive(text, start, end)
+        role = role_before(text, tokens, i, i) or appositive(text, start, end)
     return Mention(text[start:end], start, end, kind, single, evident, role)
-
-
-def _org_noun_before(tokens: list[Token], i: int) -> bool:
-    """ "the biotech company Veralis", "the state nuclear company, Energoatom,"."""
-    if i == 0:
-        return False
-    before, gap = tokens[i - 1], tokens[i].gap
-    near = plain(gap) or (gap.strip() == "," and not tokens[i].initial)
-    return near and before.text.islower() and before.low in ORG_NOUNS
-
-
-def _single(text: str, tokens: list[Token], i: int) -> Mention:
-    """One word names an actor only with evidence: a role before it, "said" after it."""
-    token = tokens[i]
-    nxt = tokens[i + 1] if i + 1 < len(tokens) and plain(tokens[i + 1].gap) else None
-    after = nxt.text if nxt is not None else ""
-    role = _role(text, tokens, i, i)
-    described = _AFTER.match(text, token.end)  # "Gavi, the vaccine alliance,"
-    org = (
-        after in ORG_FOLLOW
-        or (after in ROLE and _name_follows(tokens, i + 1))  # "Veralis chief executive Tom"
-        or after in MEMBERS  # "Wagner mercenaries"
-        or (after in GROUP_NOUNS and nxt is not None and nxt.text.islower())  # "Fidesz party"
-        or _org_noun_before(tokens, i)  # "the biotech company Veralis"
-        or (described is not None and _head_noun(described.group(1)) in ORG_NOUNS | ORG_HEAD)
-    )
-    person = role is not None or _kin(text, token)
-    said = after in SPEECH and not (token.initial and token.low.endswith(_AGENTS))
-    evident = org or person or said
-    kind = "organization" if org else "person"
-    role = None if org else role
-    before = tokens[i - 1].low if i > 0 and not token.initial else ""
-    return Mention(
-        token.text,
-        token.start,
-        token.end,
-        kind,
-        True,
-        evident,
-        role,
-        token.initial,
-        subject=after.lower() in SUBJECT_VERBS | SPEECH,
-        located=before in LOCATIVE,
-    )
-
-
-def _name_follows(tokens: list[Token], k: int) -> bool:
-    """Do role words from `k` lead to a capitalised name: "chief executive Tom Ellery"?"""
-    while k < len(tokens) and tokens[k].low in ALL_ROLES and plain(tokens[k].gap):
-        k += 1
-    return k < len(tokens) and plain(tokens[k].gap) and is_name_word(tokens[k])
-
-
-def _head_noun(phrase: str) -> str:
-    """The head of a description: "a founder of the Workers' Party" -> "founder"."""
-    words = []
-    for word in phrase.lower().split():
-        if word in _HEAD_ENDS:
-            break
-        words.append(word)
-    return words[-1] if words else ""
-
-
-def _kin(text: str, token: Token) -> bool:
-    """ "his wife, Meghan," or "Meghan, the Duchess of Sussex": a person by an appositive."""
-    before = re.split(r"[.!?;:\u201c\u201d\"\n(]", text[max(0, token.start - 60) : token.start])
-    match = _BEFORE.search(before[-1])
-    if match is not None and _head_noun(match.group(1)) in KIN:
-        return True
-    described = re.match(r",\s+(?:the|a|an)\s", text[token.end :])  # ", the Duchess of"
-    return described is not None and _appositive(text, token.start, token.end) is not None
-
-
-def _role(text: str, tokens: list[Token], start: int, end: int) -> str | None:
-    """The role words before a name: "US Secretary of State", "senior Russian lawmaker",
-    "Ministry of Foreign Affairs of Russia spokeswoman"."""
-    first = start
-    while first > 0 and start - first < 8 and plain(tokens[first].gap):
-        token = tokens[first - 1]
-        inside = (  # "Ministry of Foreign Affairs of Russia spokeswoman"
-            token.low in _ROLE_LINKS and start > first > 1 and is_cap(tokens[first - 2])
-        )
-        if not inside and (
-            token.low in STOP | TIME or not (token.low in ALL_ROLES or is_cap(token))
-        ):
-            break
-        first -= 1
-        if token.initial:
-            break
-    while first < end and tokens[first].low in _ROLE_LINKS:
-        first += 1
-    words = {t.low for t in tokens[first:end]}
-    if first == end or not words & ROLE or words <= HONORIFICS | LINKS:
-        return None
-    last = tokens[end - 1]
-    dot = text[last.end : last.end + 1] == "." and last.low in ABBREVIATIONS  # "Gen."
-    return text[tokens[first].start : last.end + dot]
-
-
-def _appositive(text: str, start: int, end: int) -> str | None:
-    """A role set off by commas: "Its lawyer, Julien Fabre," or "Karin Eide, chief economist"."""
-    before = re.split(r"[.!?;:\u201c\u201d\"\n(]", text[max(0, start - 80) : start])[-1]
-    match = _BEFORE.search(before) or _AFTER.match(text, end)
-    if match is None:
-        return None
-    phrase = re.sub(r"^[a-z]\w*['\u2019]s\s+", "", match.group(1).strip())
-    words = phrase.lower().split()
-    if not 1 <= len(words) <= 8 or not set(words[:3]) & ROLE:
-        return None
-    return phrase

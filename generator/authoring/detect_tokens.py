@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from generator.authoring.detect_words import (
     ABBREVIATIONS,
+    COMPOUND_TAILS,
     DEMONYMS,
     DOMAIN,
     ORG_HEAD,
@@ -42,6 +43,9 @@ _OPENERS = '\u201c"\u2018([\u2014\u2013'  # a dash opens too: "WASHINGTON (AP) \
 _APOSTROPHES = "'\u2019"
 _JOINERS = ("/", "&")  # "Greens/European Free Alliance", "S&D", "Procter & Gamble"
 _ABBREVIATION = re.compile(r"[A-Z][A-Za-z]*(?:[&./-]?[A-Z]+)+\.?|[A-Z][a-z]+ [A-Z]{2,}")
+_NUMBER_WORD = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)(?:\w*)"
+)
 _BRACKETED = re.compile(r"[ \t]*\(([^()\n]{2,16})\)")
 _LONGEST_LINK = 14  # words a name may still run on for to reach its abbreviation
 
@@ -115,9 +119,17 @@ def is_numeral(token: Token) -> bool:
 
 
 def is_compound(token: Token) -> bool:
-    """A capitalised compound that is no name: "Sixteen-year-old", "Russian-occupied"."""
-    parts = token.text.split("-")
-    return len(parts) > 1 and len(parts[0]) >= 4 and parts[-1][:1].islower()
+    """A capitalised compound that is no name: "Sixteen-year-old", "Russian-occupied",
+    "Kremlin-backed", "Well-known" (not "Han Dong-hoon", nor "Co-operation")."""
+    parts = token.text.lower().split("-")
+    if len(parts) < 2 or not token.text.split("-")[-1][:1].islower():
+        return False
+    return (
+        parts[-1].endswith(("ed", "ing"))
+        or parts[-1] in COMPOUND_TAILS
+        or parts[0] in PLACES | DEMONYMS
+        or _NUMBER_WORD.fullmatch(parts[0]) is not None
+    )
 
 
 def is_particle(token: Token) -> bool:
@@ -153,8 +165,22 @@ def _joins(before: Token, token: Token) -> bool:
         return token.low in ORG_HEAD and plain(token.gap)
     if plain(token.gap) or token.gap in _JOINERS or token.gap.strip() == "&":
         return True
-    shortened = before.low in ABBREVIATIONS or (len(before.text) == 1 and before.text.isupper())
-    return token.gap.strip() == "." and shortened and not _BLANK.search(token.gap)
+    if token.gap.strip() != "." or _BLANK.search(token.gap):
+        return False
+    if len(before.text) == 1 and before.text.isupper():  # an initial: "Antony J. Blinken"
+        return is_name_word(token)  # not "on X. NASA Administrator Bill Nelson said"
+    return before.low in ABBREVIATIONS
+
+
+def _possessed(tokens: list[Token], j: int) -> bool:
+    """Does a possessive at `j - 1` start an organisation's name: "Tigray People's Liberation
+    Front", "European People's Party", "Commissioner's Office" (not "Putin's office")?"""
+    for k in range(j, min(j + 3, len(tokens))):
+        if not (is_cap(tokens[k]) and plain(tokens[k].gap)) or tokens[k].possessive:
+            return False
+        if tokens[k].low in ORG_HEAD:
+            return True
+    return False
 
 
 def abbreviation_after(tokens: list[Token], k: int, text: str) -> str | None:
@@ -255,7 +281,9 @@ def runs(tokens: list[Token], text: str) -> Iterator[tuple[int, int]]:
             continue
         j = i + 1
         while j < len(tokens):
-            if is_cap(tokens[j]) and _joins(tokens[j - 1], tokens[j]):
+            if (tokens[j - 1].possessive and _possessed(tokens, j)) or (
+                is_cap(tokens[j]) and _joins(tokens[j - 1], tokens[j])
+            ):
                 j += 1
             elif link := _link_length(tokens, i, j, text):
                 j += link

@@ -18,16 +18,19 @@ def _phrases(text: str) -> frozenset[str]:
     return frozenset(p.strip() for p in text.split(",") if p.strip())
 
 
-STOP = _words("""a an the this that these those it its he she they we i you his her their our my
- your there here some many most much all both each every any no not none nobody nothing everyone
- everybody someone anyone but and or so yet if when while after before although though as since
- because until however meanwhile later earlier then also still even only just once instead despite
- according yesterday today tomorrow tonight asked speaking unlike like for with without from in on
- at by of to into over under about against between among during what which who whom whose where
- why how such other another officials analysts critics residents witnesses experts observers
- diplomats authorities sources protesters investigators voters workers troops soldiers people
- others several few neither either thanks please yes one two three four five six seven
- eight nine ten eleven twelve twenty hundred hundreds thousands dozens""")
+# people a sentence may start with ("Officials said"), a name's first word only before the
+# head noun of an organisation ("Workers' Party", "People Power Party")
+STOP_NOUNS = _words("""officials analysts critics residents witnesses experts observers diplomats
+ authorities sources protesters investigators voters workers troops soldiers people""")
+STOP = STOP_NOUNS | _words("""a an the this that these those it its he she they we i you his her
+ their our my your there here some many most much all both each every any no not none nobody
+ nothing everyone everybody someone anyone but and or so yet if when while after before although
+ though as since because until however meanwhile later earlier then also still even only just once
+ instead despite according yesterday today tomorrow tonight asked speaking unlike like for with
+ without from in on at by of to into over under about against between among during what which who
+ whom whose where why how such other another others several few neither either thanks please yes
+ one two three four five six seven eight nine ten eleven twelve twenty hundred hundreds thousands
+ dozens""")
 TIME = _words("""january february march april may june july august september october november
  december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
  friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays christmas
@@ -44,11 +47,13 @@ ROLE = _words("""president presidents vice prime minister ministers secretary sp
  councillor councilor dean rector principal teacher counsel consul executive superintendent
  sheriff detective constable campaigner activist secretary-general director-general marshal
  brigadier treasurer ombudsman owner presidential duke duchess earl countess baron baroness
- marquess viscount""")
+ marquess viscount administrator ayatollah brig""")
 DOMAIN = _words("""state foreign defence defense interior home finance treasury security national
  health energy economy trade labour labor education culture transport environment agriculture
  affairs staff first senior former acting interim top managing press public federal military
- police intelligence crown""")
+ police intelligence crown opposition""")
+# words before a role that say when or how high, never the first word of a body's name
+STATUS = _words("former acting interim senior top managing")
 HONORIFICS = _words("mr mrs ms miss mx dr sir dame lord lady prof")
 ORG_HEAD = _words("""council ministry department agency bank party union committee commission office
  service services court corporation corp company group institute university college academy
@@ -59,7 +64,7 @@ ORG_HEAD = _words("""council ministry department agency bank party union committ
  cabinet government administration directorate secretariat tribunal chamber centre center society
  trust club brigade battalion regiment command embassy nations museum library hospital church
  athletic rovers united orchestra choir ensemble theatre theater opera ballet school house
- police community league confederation caucus synod junta militia""")
+ police community league confederation caucus synod junta militia force co""")
 # the last words of the names of events and documents, and of places and buildings
 EVENT_HEAD = _words("""war wars summit games olympics cup championship agreement accord treaty act
  convention declaration protocol day week festival conference plan deal prize award index report
@@ -72,7 +77,7 @@ BUILDINGS = _words("""stadium airport station square avenue street road bridge p
 PLACE_NOUNS = BUILDINGS | _words("""port river sea ocean mountains mountain island islands valley
  lake bay gulf coast region province oblast district county park plant dam pipeline pass strait
  peninsula desert crossing hall basin hill hills heights forest beach cape falls reservoir gardens
- temple corridor route""")
+ temple corridor route strip""")
 NON_ACTOR_HEAD = EVENT_HEAD | PLACE_NOUNS
 # heads that name a plan as often as the body that runs it: an actor only with evidence
 AMBIGUOUS_HEAD = _words("programme program project initiative")
@@ -86,7 +91,8 @@ ORG_KNOWN = _phrases("""bundestag, knesset, interpol, europol, hamas, hezbollah,
  bloomberg, tass, interfax, xinhua, ria novosti""")
 # buildings that stand for a government are places, as the labelling guideline says
 SEATS = _phrases("""kremlin, pentagon, white house, downing street, vatican, holy see, elysee,
- élysée, elysee palace, élysée palace, quai d'orsay, capitol hill, zhongnanhai, blue house""")
+ élysée, elysee palace, élysée palace, quai d'orsay, capitol hill, zhongnanhai, blue house,
+ oval office""")
 ACRONYM_STOP = _words("""us usa uk uae ussr ceo cfo coo mp mep gdp tv ai id pm am hq ngo uav covid
  dna ok pr vip ii iii iv gmt utc dc""")
 PARTICLES = _words("de van von der den da di du la le bin ibn al el dos das del della ter ten")
@@ -94,7 +100,9 @@ SPEECH = _words("""said says told tells added adds stated announced announces re
  tweeted warned warns argued argues claimed claims insisted insists confirmed confirms denied
  denies replied noted explained urged admitted admits acknowledged apologised apologized""")
 ORG_FOLLOW = _words("""spokesman spokeswoman spokesperson officials executives shareholders board
- employees staff""")
+ employees staff shares stock""")
+# the first words of ships' names: "the MV Galaxy Leader", "HMS Queen Elizabeth"
+VESSELS = _words("mv ms hms uss ss rms ins mt")
 ORG_NOUNS = _words("""company firm group developer agency union party charity broadcaster newspaper
  journal magazine regulator insurer airline carrier retailer startup operator maker manufacturer
  alliance club team network bank lender publisher website organisation organization association
@@ -103,6 +111,14 @@ ORG_NOUNS = _words("""company firm group developer agency union party charity br
 GROUP_NOUNS = _words("group party movement militia faction network alliance coalition union")
 # people a one-word name leads ("Wagner mercenaries"): the name is an organisation's
 MEMBERS = _words("mercenaries fighters militants militiamen rebels insurgents paramilitaries")
+# last words of capitalised compounds that are no names: "Sixteen-year-old", "Well-known"
+COMPOUND_TAILS = _words("""old year based born run made wide style era type like scale level term
+ time long free friendly bound owned known""")
+# roles in a company: "chief executive of Quora" names a company
+BUSINESS_ROLES = _words("""executive ceo cfo coo founder co-founder cofounder chairman chairwoman
+ owner shareholder investor""")
+# articles of other languages that start the names of bodies, never of people: "Les Républicains"
+ARTICLES = _words("les los las die het il")
 # a relative named beside a one-word name is evidence of a person ("his wife, Meghan,")
 KIN = _words("""wife husband son daughter mother father brother sister widow widower partner
  fiancee fiancée fiance fiancé grandson granddaughter grandmother grandfather uncle aunt nephew
