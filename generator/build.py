@@ -52,6 +52,7 @@ class BuildResult:
     counts: tuple[int, int, int] = (0, 0, 0)  # articles, actors, events
     warnings: int = 0
     note: str = ""  # how the build went, when not by the full pass: "nothing changed", ...
+    drafts: int = 0  # articles marked draft: true that the build left out
 
 
 # How a build that ended early went (`BuildResult.note`), by the shortcut it took
@@ -77,13 +78,17 @@ def _result(
     site: Site, errors: list[ContentError], written: list[str], rendered: int
 ) -> BuildResult:
     counts = (len(site.articles), len(site.actors), len(site.events))
-    return BuildResult(site, errors, written, rendered, counts, len(site.warnings))
+    warned, drafts = len(site.warnings), site.drafts_skipped
+    return BuildResult(site, errors, written, rendered, counts, warned, drafts=drafts)
 
 
 def _kept(previous: Manifest, written: list[str], note: str) -> BuildResult:
     """A build that ended early: the counts are those of the build that output/ shows."""
-    counts = (previous.counts[0], previous.counts[1], previous.counts[2])
-    return BuildResult(None, [], written, len(written), counts, previous.warnings, note)
+    articles, actors, events, drafts = previous.counts
+    counts = (articles, actors, events)
+    return BuildResult(
+        None, [], written, len(written), counts, previous.warnings, note, drafts=drafts
+    )
 
 
 class Builder:
@@ -263,7 +268,7 @@ class Builder:
             self.salt,
             static={} if previous is None else dict(previous.static),
             inputs=found.inputs,
-            counts=[len(site.articles), len(site.actors), len(site.events)],
+            counts=[len(site.articles), len(site.actors), len(site.events), site.drafts_skipped],
             warnings=len(site.warnings),
             assets=found.assets,
             sources=found.sources,

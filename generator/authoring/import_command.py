@@ -45,6 +45,7 @@ class _Run:
     dry_run: bool
     force: bool
     create_actors: bool
+    publish: bool
     actors: list[Known]
     events: tuple[Known, ...]
     articles: dict[StoryKey, Path]
@@ -125,7 +126,15 @@ def _read_site(sources: Sources, args: argparse.Namespace) -> _Run:
     for actor in actors:
         _claim(claimed, actor)
     return _Run(
-        site, args.dry_run, args.force, args.create_actors, actors, events, articles, claimed
+        site,
+        args.dry_run,
+        args.force,
+        args.create_actors,
+        args.publish,
+        actors,
+        events,
+        articles,
+        claimed,
     )
 
 
@@ -149,7 +158,7 @@ def _import_story(path: Path, run: _Run) -> ContentError | None:
         return story
     found = detect(story.title, story.text, run.actors, run.events)
     target = run.site / article_path(story)
-    text = article_text(story, found.actors, found.events)
+    text = article_text(story, found.actors, found.events, draft=not run.publish)
     verdict = _check_target(story, target, text, run)
     if isinstance(verdict, ContentError):
         return verdict

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError
 from generator.slugs import make_slug
+from generator.source import placeholders
 from generator.source.parse import decode
 
 FORMAT_HINT = 'the first line must be "date YYYY-MM-DD Title"'
@@ -145,13 +146,18 @@ def article_path(story: Story) -> PurePosixPath:
     return PurePosixPath("content", "articles", f"{story.date:%Y}", name)
 
 
-def article_text(story: Story, actors: Sequence[str], events: Sequence[str]) -> str:
+def article_text(
+    story: Story, actors: Sequence[str], events: Sequence[str], *, draft: bool = True
+) -> str:
+    """The article for a story; a draft (`draft: true`) for a person to review, unless
+    `draft` is False (`import --publish`)."""
     front = [
         "---",
         f"title: {yaml_string(story.title)}",
         f"date: {story.date.isoformat()}",
         f"actors: {yaml_list(actors)}",
         f"events: {yaml_list(events)}",
+        *(["draft: true"] if draft else []),
         "---",
     ]
     body = "\n\n".join(escape_markdown(p) for p in story.paragraphs)
@@ -168,5 +174,6 @@ def actor_text(name: str, kind: str, aliases: Sequence[str], role: str | None, o
     if role:
         front.append(f"role: {yaml_string(role)}")
     front += ["affiliations: []", "---"]
-    note = f"Proposed by `dossier import` from the story {escape_markdown(origin)}; check it."
+    start, end = placeholders.IMPORTED  # never published: see source/placeholders.py
+    note = f"{start}{escape_markdown(origin)}{end}"
     return "\n".join(front) + "\n\n" + note + "\n"

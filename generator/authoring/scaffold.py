@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.errors import UsageError
 from generator.slugs import make_slug
+from generator.source import placeholders
 from generator.source.discover import SiteFolder
 
 
@@ -20,19 +21,18 @@ def new_document(site: Path, kind: str, title: str, today: dt.date | None = None
         path = site / "content" / "articles" / f"{day:%Y}" / f"{day.isoformat()}-{slug}.md"
         text = (
             f"---\ntitle: {quoted}\ndate: {day.isoformat()}\nactors: []\nevents: []\n"
-            "source: {name: , url: }\ndraft: true\n---\n\nWrite the story here.\n"
+            f"source: {{name: , url: }}\ndraft: true\n---\n\n{placeholders.ARTICLE}\n"
         )
     elif kind == "actor":
         path = site / "content" / "actors" / f"{slug}.md"
         text = (
             f"---\nname: {quoted}\naliases: []\nkind: person\nrole: \naffiliations: []\n---\n\n"
-            "Who they are, in a few sentences.\n"
+            f"{placeholders.ACTOR}\n"
         )
     else:
         path = site / "content" / "events" / f"{slug}.md"
         text = (
-            f"---\nname: {quoted}\ndate: {day.isoformat()}\nplace: \n---\n\n"
-            "What happened, in a few sentences.\n"
+            f"---\nname: {quoted}\ndate: {day.isoformat()}\nplace: \n---\n\n{placeholders.EVENT}\n"
         )
     problem = SiteFolder(site).way_problem(path)
     if problem is not None:  # writing through it would put the file outside the site

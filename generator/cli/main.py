@@ -82,6 +82,11 @@ def _import_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "--force", action="store_true", help="replace a different article at the target path"
     )
     p.add_argument(
+        "--publish",
+        action="store_true",
+        help="publish the articles at once (without it they are drafts, for review)",
+    )
+    p.add_argument(
         "--create-actors",
         action="store_true",
         help="write proposed actors to content/actors/ for review; never over a file",
@@ -222,6 +227,9 @@ def summary(result: BuildResult, files: int | None, seconds: float | None) -> st
     line = f"built {counts}: {files} files written in {seconds:.2f} s"
     if result.note:
         line += f" ({result.note})"
+    if result.drafts:
+        skipped = f"{result.drafts} draft{'s' if result.drafts > 1 else ''}"
+        line += f"; {skipped} left out (--drafts builds {'them' if result.drafts > 1 else 'it'})"
     warned = result.warnings
     if warned:
         line += f"; {warned} warning{'s' if warned > 1 else ''} (dossier check lists "

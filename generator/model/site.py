@@ -96,6 +96,7 @@ class Site:
     claims: tuple[Claim, ...] = ()
     suggestions: tuple[ContentError, ...] = ()  # actors a story mentions but does not name
     redirects: tuple[Redirect, ...] = ()  # old addresses of renamed or merged pages
+    drafts_skipped: int = 0  # articles marked draft: true, left out of this build
 
 
 def sort_key(moment: Moment | None) -> dt.datetime:
@@ -131,6 +132,8 @@ def build_site(
     """Resolve every name and index everything. `bodies` holds each doc's rendered Markdown."""
     wanted = [d for d in docs if isinstance(d, ArticleDoc) and (drafts or not d.draft)]
     articles_in, errors = _unique_slugs(wanted, "articles")
+    skipped = [d for d in docs if isinstance(d, ArticleDoc) and d.draft and not drafts]
+    errors += [problem for doc in wanted for problem in doc.problems]  # built: errors
     actor_docs, more = _unique_slugs([d for d in docs if isinstance(d, ActorDoc)], "actors")
     errors += more
     event_docs, more = _unique_slugs([d for d in docs if isinstance(d, EventDoc)], "events")
@@ -157,13 +160,15 @@ def build_site(
     errors += wikidata_clashes(actor_docs, "actor") + wikidata_clashes(event_docs, "event")
     site = _with_redirects(site, articles_in, actor_docs, event_docs, errors)
     warnings = [warning for doc in docs for warning in doc.warnings]
+    warnings += [_in_a_draft(problem) for doc in skipped for problem in doc.problems]
     warnings += actor_names.hints + event_names.hints  # "did you mean"
     warnings += actor_names.split() + event_names.split()
     for of_kind in names:  # after every name was looked up: a clash is an error where used
         more, warned = of_kind.clashes()
         errors += more
         warnings += warned
-    return replace(site, warnings=tuple(in_order(warnings))), errors
+    site = replace(site, warnings=tuple(in_order(warnings)), drafts_skipped=len(skipped))
+    return site, errors
 
 
 def _with_redirects(
@@ -183,6 +188,12 @@ def _with_redirects(
     found, more = redirects(titled, pages)
     errors += more
     return replace(site, redirects=tuple(found))
+
+
+def _in_a_draft(problem: ContentError) -> ContentError:
+    """An error in a draft that is not built: a warning, until it is (`--drafts`)."""
+    message = f"{problem.message} (in a draft: an error once it is published)"
+    return replace(problem, message=message)
 
 
 def _what_bodies_say(

@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.errors import ContentError
 from generator.slugs import make_slug
 from generator.source.discover import SourceFile
+from generator.source.placeholders import is_placeholder
 from generator.source.schema import CONTROL_BYTES, ClaimDoc, FieldReader, Moment, Name, Source
 from generator.source.yamlsafe import MAX_BYTES, load_mapping
 
@@ -41,6 +42,7 @@ class ArticleDoc:
     claims: tuple[ClaimDoc, ...] = ()
     warnings: tuple[ContentError, ...] = ()  # what reading the file put right (see `decode`)
     redirect_from: tuple[Name, ...] = ()  # former file names whose pages send readers here
+    problems: tuple[ContentError, ...] = ()  # a draft's errors: warnings until it is built
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +166,8 @@ def body_again(source: SourceFile, doc: Doc) -> str:
         again = parse_source(source)[0]
         return again.body.text if again is not None else ""
     text = decode(source.data, source.path)[0] or ""
-    return "\n".join(text.split("\n")[doc.body.line - 1 :])
+    body = "\n".join(text.split("\n")[doc.body.line - 1 :])
+    return "" if is_placeholder(body) else body
 
 
 def parse_source(source: SourceFile) -> tuple[Doc | None, list[ContentError]]:
@@ -180,9 +183,23 @@ def parse_source(source: SourceFile) -> tuple[Doc | None, list[ContentError]]:
         return None, errors
     reader = {"article": _article, "actor": _actor, "event": _event}[source.kind]
     doc, errors = reader(FieldReader(fm, _ALLOWED[source.kind]), body, digest(source.data))
+    if doc is not None and is_placeholder(body.text):  # never published
+        doc = replace(doc, body=Body("", body.line))
+        if not (isinstance(doc, ArticleDoc) and doc.draft):  # a draft is not ready anyway
+            warnings = (*warnings, _placeholder_warning(doc, body))
     if doc is not None and warnings:
         doc = replace(doc, warnings=warnings)
     return doc, errors
+
+
+def _placeholder_warning(doc: Doc, body: Body) -> ContentError:
+    line = body.line + next((n for n, text in enumerate(body.text.split("\n")) if text), 0)
+    what = {ArticleDoc: "story", ActorDoc: "description", EventDoc: "description"}[type(doc)]
+    message = (
+        f"still holds the text that dossier new or import wrote in place of the {what}; "
+        "it is not published: write the text, or delete that line"
+    )
+    return ContentError(doc.path, line, message)
 
 
 def digest(data: bytes) -> str:
@@ -209,6 +226,8 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
         digest=data_digest,
         redirect_from=f.page_names("redirect_from"),
     )
+    if f.errors and doc.draft:  # not ready, and not published: see ArticleDoc.problems
+        return replace(doc, problems=tuple(f.errors)), []
     return (None, f.errors) if f.errors else (doc, [])
 
 

@@ -69,7 +69,8 @@ class Manifest:
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     static: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # source, size, mtime
     inputs: str = ""  # the stamp of every input the build read
-    counts: list[int] = field(default_factory=lambda: [0, 0, 0])  # articles, actors, events
+    counts: list[int] = field(default_factory=lambda: [0, 0, 0, 0])  # articles, actors,
+    # events, drafts left out
     warnings: int = 0
     assets: str = ""  # the stamp of every input but content
     sources: dict[str, tuple[int, int]] = field(default_factory=dict)  # size, mtime_ns
@@ -106,7 +107,7 @@ def read_manifest(out: Path, key: str) -> Manifest | None:
             return None
         pages = {str(p): (str(s), str(d)) for p, (s, d) in data["pages"].items()}
         static = {str(p): (str(src), int(n), int(t)) for p, (src, n, t) in data["static"].items()}
-        counts = [int(n) for n in data["counts"]][:3]
+        counts = ([int(n) for n in data["counts"]] + [0])[:4]
         inputs, warnings, assets = str(data["inputs"]), int(data["warnings"]), str(data["assets"])
         sources = {str(p): (int(n), int(t)) for p, (n, t) in data["sources"].items()}
         linking = str(data["linking"])

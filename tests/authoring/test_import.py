@@ -86,7 +86,7 @@ def seed_paragraphs() -> tuple[str, list[str]]:
 def test_seed_story_becomes_an_article_on_its_actors_pages(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(capsys, SEED, "--site", site)
+    code, out, err = run(capsys, SEED, "--site", site, "--publish")
     assert (code, err) == (0, "")
     [path] = articles(site)
     title, paragraphs = seed_paragraphs()
@@ -120,7 +120,7 @@ def test_known_actors_and_events_are_found_by_name_and_alias(
         "He said President Putin had been briefed. Defence analyst Olena Marchuk said the "
         "claims were untested. Marchuk added that nobody had shown evidence.\n",
     )
-    code, out, _ = run(capsys, story, "--site", site)
+    code, out, _ = run(capsys, story, "--site", site, "--publish")
     assert code == 0
     doc = read_article(articles(site)[0])
     assert sorted(n.text for n in doc.actors) == [

@@ -20,7 +20,7 @@ def test_build_prints_one_summary_line(make_site: MakeSite) -> None:
     (line,) = run.out.splitlines()
     files = len(snapshot(run.output))
     assert line.startswith(f"built 3 articles, 4 actors, 2 events: {files} files written in ")
-    assert line.endswith(" s; 1 warning (dossier check lists it)")  # no base_url: no feeds
+    assert line.endswith(" s; 1 draft left out (--drafts builds it); 1 warning (dossier check lists it)")
     assert run.err == ""
 
 
