@@ -63,10 +63,20 @@ def detect(
             found.append(Mention(full[start:end], start, end, "organization", False, True))
             found.sort(key=lambda m: m.start)
     # "Blinken" for a known Antony Blinken, unless the story names another Blinken in full
-    known = KnownActors(actors, (m.name.split()[-1] for m in found if not m.single))
+    people = [m for m in found if not m.single and m.kind == "person"]
+    bare = KnownActors(actors, ())
+    others = (m.name.split()[-1] for m in people if bare.resolve(m.name, person=True) is None)
+    known = KnownActors(actors, others)
     seen: dict[str, int] = {}
+    new: list[Mention] = []
+    for mention in found:  # each name as the story writes it, then the story's actors
+        match = known.resolve(mention.name, person=mention.kind == "person")
+        if match is None:
+            new.append(mention)
+        else:
+            seen[match.name] = min(seen.get(match.name, mention.start), mention.start)
     groups: list[Group] = []
-    for each in group(found, full):
+    for each in group(new, full):
         match = _resolve(known, each)
         if match is None:
             groups.append(each)

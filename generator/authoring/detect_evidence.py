@@ -126,7 +126,7 @@ def kind_of(text: str, tokens: list[Token], i: int, j: int) -> str:
         return "organization"
     if before is None:
         return "person"
-    if (before.text == "the") or (before.possessive and is_name_word(before)):
+    if before.low == "the" or (before.possessive and is_name_word(before)):
         return "organization"
     if before.low == "at" and i > 1 and plain(before.gap) and _people(tokens[i - 2]):
         return "organization"

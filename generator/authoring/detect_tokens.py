@@ -36,7 +36,7 @@ LINKS = frozenset(("of", "for"))
 _NOT_NAMES = STOP | TIME | ROLE | DOMAIN | ORG_HEAD | DEMONYMS
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\w*(?:['\u2019-]\w+)*")
 _PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul|d|l)['\u2019-]")
-_NUMERAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+_NUMERAL = re.compile(r"(?=[IVX]{2}|[VX]$)X{0,3}(?:IX|IV|V?I{0,3})")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?:]")
 _OPENERS = '\u201c"\u2018([\u2014\u2013'  # a dash opens too: "WASHINGTON (AP) \u2014 The"
@@ -114,7 +114,7 @@ def is_acronym(token: Token) -> bool:
 
 
 def is_numeral(token: Token) -> bool:
-    """A regnal or papal number: "Charles III", "Leo XIV" (not "I", "V" or "X")."""
+    """A regnal or papal number: "Charles III", "Leo XIV", "Frederik X" (not "I")."""
     return _NUMERAL.fullmatch(token.text) is not None
 
 

@@ -64,7 +64,7 @@ ORG_HEAD = _words("""council ministry department agency bank party union committ
  cabinet government administration directorate secretariat tribunal chamber centre center society
  trust club brigade battalion regiment command embassy nations museum library hospital church
  athletic rovers united orchestra choir ensemble theatre theater opera ballet school house
- police community league confederation caucus synod junta militia force co""")
+ police community league confederation caucus synod junta militia force co institution""")
 # the last words of the names of events and documents, and of places and buildings
 EVENT_HEAD = _words("""war wars summit games olympics cup championship agreement accord treaty act
  convention declaration protocol day week festival conference plan deal prize award index report
@@ -106,7 +106,7 @@ VESSELS = _words("mv ms hms uss ss rms ins mt")
 ORG_NOUNS = _words("""company firm group developer agency union party charity broadcaster newspaper
  journal magazine regulator insurer airline carrier retailer startup operator maker manufacturer
  alliance club team network bank lender publisher website organisation organization association
- institute university foundation coalition movement""")
+ institute university foundation coalition movement tank think-tank""")
 # a lower-case noun after a name that makes it an organisation's ("the Islamic State group")
 GROUP_NOUNS = _words("group party movement militia faction network alliance coalition union")
 # people a one-word name leads ("Wagner mercenaries"): the name is an organisation's

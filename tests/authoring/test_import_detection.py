@@ -10,7 +10,11 @@ from types import ModuleType
 from generator.authoring.detect import Known, detect
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "import_detection.py"
-MINIMUM = 0.8
+# (first story, last story) -> (precision, recall) floors, a little below the figures reached
+# (development 0.99/0.99, held out 1.00/1.00 and 1.00/0.99, all 36 1.00/0.99): a few stories
+# per range, so one mistake moves a figure by a few points
+FLOORS = {(1, 14): (0.95, 0.95), (15, 18): (0.9, 0.9), (19, 36): (0.95, 0.95)}
+MINIMUM = (0.97, 0.97)  # all the stories together
 
 
 def load_bench() -> ModuleType:
@@ -25,15 +29,19 @@ def load_bench() -> ModuleType:
 def test_precision_and_recall_on_the_labelled_stories() -> None:
     bench = load_bench()
     scores = bench.evaluate()
-    assert len(scores) >= 10
+    assert len(scores) >= 36
     total = bench.totals(scores)
     print(
         f"\nimport detection on {len(scores)} labelled stories: "
         f"precision {total.precision:.2f} ({total.right}/{total.found}), "
         f"recall {total.recall:.2f} ({total.right}/{total.labelled})"
     )
-    assert total.precision >= MINIMUM
-    assert total.recall >= MINIMUM
+    assert total.precision >= MINIMUM[0] and total.recall >= MINIMUM[1]
+    for (first, last), (precision, recall) in FLOORS.items():
+        part = bench.totals(bench.in_range(scores, first, last))
+        print(f"stories {first:02}-{last:02}: {part.precision:.2f} / {part.recall:.2f}")
+        assert part.precision >= precision, (first, last)
+        assert part.recall >= recall, (first, last)
 
 
 def test_short_forms_join_the_full_name_and_roles_are_kept() -> None:
