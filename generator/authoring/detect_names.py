@@ -69,6 +69,7 @@ from generator.authoring.detect_words import (
     ROLE,
     SEATS,
     SPEECH,
+    STATE_TAILS,
     STATUS,
     STOP,
     STOP_NOUNS,
@@ -164,6 +165,8 @@ def classify(text: str, tokens: list[Token], i: int, j: int) -> list[Mention]:
     head = _head(words)
     if head in NON_ACTOR_HEAD or words[0] == "operation":
         return []
+    if len(seq) > 1 and words[-1] in STATE_TAILS and not any(w in ORG_HEAD for w in words):
+        return []  # "the Islamic Republic": a state is a place
     if any(w in ORG_HEAD for w in words) and len(seq) > 1:
         return [_org(text, seq)]
     if len(seq) > 1 and words[0] in PLACE_HEAD:
@@ -275,8 +278,8 @@ def _titled_person(text: str, tokens: list[Token], i: int, j: int) -> list[Menti
         )
         out = []
         body = seq[:start]
-        if body and not _function(body):
-            out += classify(text, tokens, i, i + start)
+        if body and not _function(body):  # "Chicago Fed President": a body, not a person
+            out += [_as_body(m) for m in classify(text, tokens, i, i + start)]
         if object_at is not None:  # "Governor of the Bank of England Andrew Bailey"
             out += [m for m in classify(text, tokens, i + object_at, i + first) if not m.single]
         single = end - first == 1
@@ -288,6 +291,13 @@ def _titled_person(text: str, tokens: list[Token], i: int, j: int) -> list[Menti
         start = lead + 1 + (words[lead + 1] == "the")
         return classify(text, tokens, i + start, j) if start < len(words) else []
     return None
+
+
+def _as_body(mention: Mention) -> Mention:
+    """A name of several words before a title is a body's: "Chicago Fed President"."""
+    if mention.single or mention.kind != "person":
+        return mention
+    return Mention(mention.name, mention.start, mention.end, "organization", False, True)
 
 
 def _person_after(seq: Sequence[Token], k: int) -> tuple[int, int, int | None] | None:

@@ -285,12 +285,37 @@ def runs(tokens: list[Token], text: str) -> Iterator[tuple[int, int]]:
                 is_cap(tokens[j]) and _joins(tokens[j - 1], tokens[j])
             ):
                 j += 1
-            elif link := _link_length(tokens, i, j, text):
+            elif link := _link_length(tokens, i, j, text) or _listed(tokens, i, j):
                 j += link
             else:
                 break
         yield i, j
         i = j
+
+
+def _listed(tokens: list[Token], i: int, j: int) -> int:
+    """How many words a list inside an organisation's name runs on for: "Department for
+    Culture[, Media and Sport]", "Department for Environment[, Food and Rural Affairs]"."""
+    words = [t.low for t in tokens[i:j]]
+    if not (any(w in ORG_HEAD for w in words) and any(w in LINKS for w in words)):
+        return 0
+    if j >= len(tokens) or tokens[j].gap.strip() != "," or not _listable(tokens[j]):
+        return 0
+    k = j + 1
+    while k < len(tokens) and k - j < 6:
+        token = tokens[k]
+        if token.low == "and" and token.text.islower() and plain(token.gap):
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            ok = after is not None and plain(after.gap) and _listable(after)
+            return k + 2 - j if ok else 0
+        if not (plain(token.gap) and _listable(token)):
+            return 0
+        k += 1
+    return 0
+
+
+def _listable(token: Token) -> bool:
+    return is_cap(token) and token.low not in PLACES | DEMONYMS and not is_acronym(token)
 
 
 def _particles_open(tokens: list[Token], i: int) -> bool:

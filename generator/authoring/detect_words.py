@@ -47,7 +47,8 @@ ROLE = _words("""president presidents vice prime minister ministers secretary sp
  councillor councilor dean rector principal teacher counsel consul executive superintendent
  sheriff detective constable campaigner activist secretary-general director-general marshal
  brigadier treasurer ombudsman owner presidential duke duchess earl countess baron baroness
- marquess viscount administrator ayatollah brig""")
+ marquess viscount administrator ayatollah brig adm rear maj cmdr cpl pvt supt insp det
+ atty""")
 DOMAIN = _words("""state foreign defence defense interior home finance treasury security national
  health energy economy trade labour labor education culture transport environment agriculture
  affairs staff first senior former acting interim top managing press public federal military
@@ -64,12 +65,15 @@ ORG_HEAD = _words("""council ministry department agency bank party union committ
  cabinet government administration directorate secretariat tribunal chamber centre center society
  trust club brigade battalion regiment command embassy nations museum library hospital church
  athletic rovers united orchestra choir ensemble theatre theater opera ballet school house
- police community league confederation caucus synod junta militia force co institution""")
+ police community league confederation caucus synod junta militia force co institution
+ exchange""")
 # the last words of the names of events and documents, and of places and buildings
 EVENT_HEAD = _words("""war wars summit games olympics cup championship agreement accord treaty act
  convention declaration protocol day week festival conference plan deal prize award index report
  strategy budget law bill doctrine crisis pandemic storm hurricane olympiad tournament battle
- siege""")
+ siege average composite""")
+# the last words of the names of states: "the Islamic Republic", "the Hashemite Kingdom"
+STATE_TAILS = _words("republic kingdom emirates sultanate emirate")
 # buildings and streets: a name before one is the place's, whoever it is named after
 BUILDINGS = _words("""stadium airport station square avenue street road bridge palace cathedral
  hotel arena abbey chapel basilica mosque synagogue shrine monastery statue plaza boulevard tower
@@ -129,7 +133,8 @@ SUBJECT_VERBS = _words("""was is had has would will could should did does must m
 # before a lone name, words that make it a place ("in Darfur")
 LOCATIVE = _words("""in at from to near across into toward towards outside inside via through
  around within""")
-ABBREVIATIONS = _words("mr mrs ms dr prof gen sen rep gov lt col capt st sgt jr sr mt rev")
+ABBREVIATIONS = _words("""mr mrs ms dr prof gen sen rep gov lt col capt st sgt jr sr mt rev adm maj
+ brig cmdr cpl pvt supt insp det atty""")
 DEMONYMS = _words("""american british english french german italian spanish portuguese dutch
  belgian swiss austrian polish czech slovak hungarian romanian bulgarian greek turkish russian
  ukrainian belarusian georgian armenian azerbaijani kazakh uzbek chinese japanese korean indian
@@ -175,4 +180,4 @@ PLACES = _phrases("""afghanistan, albania, algeria, angola, argentina, armenia, 
  mauritius, solomon islands, papua new guinea, trinidad, tobago, bahamas, barbados, belize,
  benin, bhutan, brunei, burundi, comoros, fiji, grenada, guyana, kiribati, liechtenstein,
  maldives, micronesia, nauru, palau, samoa, san marino, seychelles, suriname, togo, tonga,
- tuvalu, vanuatu, antarctica, oceania, pacific, atlantic""")
+ tuvalu, vanuatu, antarctica, oceania, pacific, atlantic, russian federation""")
