@@ -222,6 +222,8 @@ def refuse_site(folder: Path) -> None:
             "nothing written (`dossier new` adds content to it)"
         )
     content = folder / "content"
+    if content.exists() and not content.is_dir():
+        raise UsageError(f"{content} is a file, not a folder: nothing written")
     if content.is_dir() and any(content.iterdir()):
         raise UsageError(
             f"{content} is not empty: nothing written; run `dossier init` in a new folder, "

@@ -127,6 +127,7 @@ def test_a_ci_other_than_github_or_gitlab_is_bad_usage(
     [
         ({"site.yaml": "title: Mine\n"}, "{site}/site.yaml already exists: {site} is a site"),
         ({"content/notes.md": "x"}, "{site}/content is not empty: nothing written"),
+        ({"content": "x"}, "{site}/content is a file, not a folder: nothing written"),
     ],
 )
 def test_init_refuses_a_folder_with_a_site(
