@@ -32,7 +32,7 @@ from generator.pages.render import make_env
 from generator.pages.views import PageView, page_views
 from generator.parallel.collector import keep, kept
 from generator.parallel.workers import Places, render_all, write_into
-from generator.source.config import CONFIG_FILE, Config, load_config
+from generator.source.config import CONFIG_FILE, Config, load_config, with_base_url
 from generator.source.parse import Doc
 from generator.write.output import (
     Manifest,
@@ -72,6 +72,7 @@ class Options:
     save_cache: bool = True  # off: the caller writes the cache by flush_cache()
     jobs: int = 1  # worker processes for rendering (forked: none under a watcher)
     strict: bool = False  # every warning is an error (`--strict`, for CI)
+    base_url: str | None = None  # over site.yaml's (`--base-url`, for preview deploys)
 
 
 def _result(
@@ -105,10 +106,13 @@ class Builder:
         save_cache: bool = True,
         jobs: int = 1,
         strict: bool = False,
+        base_url: str | None = None,
         progress: Report | None = None,
     ) -> None:
         self.root, self.out, self.progress = root, out, progress
-        self.options = Options(drafts, use_cache, skip_if_unchanged, save_cache, jobs, strict)
+        self.options = Options(
+            drafts, use_cache, skip_if_unchanged, save_cache, jobs, strict, base_url
+        )
         self.salt = code_digest()
         self.cache_dir = root / CACHE_DIR if use_cache else None
         self.documents = Documents(
@@ -119,7 +123,7 @@ class Builder:
             if out is None
             else ProseShortcut(root, out, self.salt, self._page_store, save=save_cache)
         )
-        self.sources = Sources(root, out, self.salt, drafts=drafts)
+        self.sources = Sources(root, out, self.salt, drafts=drafts, base_url=base_url)
         self._last: Last | None = None  # the last build that wrote output/
         self._store: PageStore | None = None  # rendered pages by signature (see pagestore)
 
@@ -139,7 +143,7 @@ class Builder:
         found = self.sources.look(changed)
         if found.settings_refused:
             return BuildResult(None, found.refused)  # site.yaml is never read
-        config = load_config(self.root / CONFIG_FILE)
+        config = with_base_url(load_config(self.root / CONFIG_FILE), self.options.base_url)
         if self.out is not None:
             check_output_dir(self.root, self.out)
         previous = read_manifest(self.out, self.salt) if self.out is not None else None

@@ -1,2 +1,2 @@
-"""Helping a writer add content: `new` (a file from a template) and `import`
-(plain-text stories into articles, with actor and event detection)."""
+"""Helping a writer add content: `init` (a new site with samples), `new` (a file from a
+template) and `import` (plain-text stories into articles, with actor and event detection)."""

@@ -83,8 +83,10 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"{counts}; {run.present} already there; {len(run.errors)} with errors")
     if run.created or run.proposed:
         made = "would write" if run.dry_run else "wrote"
-        hint = "" if run.create_actors else " (--create-actors writes them)"
-        print(f"actors: {made} {run.created} file(s); {run.proposed} only proposed{hint}")
+        them = "it" if run.proposed == 1 else "them"
+        hint = "" if run.create_actors else f" (--create-actors writes {them})"
+        files = f"{run.created} file{'' if run.created == 1 else 's'}"
+        print(f"actors: {made} {files}; {run.proposed} only proposed{hint}")
     return CONTENT_ERRORS if run.errors else OK
 
 
@@ -112,9 +114,13 @@ def _read_site(sources: Sources, args: argparse.Namespace) -> _Run:
     site: Path = args.site
     docs, errors = parse_all(sources.content)
     if errors:
+        broken = len({e.path for e in errors})
+        files = (
+            "1 file has errors and was" if broken == 1 else f"{broken} files have errors and were"
+        )
         print(
-            f"note: {len({e.path for e in errors})} file(s) in {site / 'content'} have errors "
-            "and were not used to recognise names; run `dossier check`",
+            f"note: {files} not used to recognise names (in {site / 'content'}); "
+            "run `dossier check`",
             file=sys.stderr,
         )
     actors = [

@@ -7,6 +7,7 @@ Exit status: 0 success, 1 content errors (all printed as `path:line: message`),
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from generator.build import Builder, BuildResult
 from generator.cli.progress import ProgressLine
 from generator.errors import ConfigError, UsageError
 from generator.parallel.workers import default_jobs
+from generator.source.config import parse_base_url, require_site
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
 
@@ -25,11 +27,27 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dossier", description="Build a static site of story dossiers from Markdown."
     )
-    parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"dossier {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    i = commands.add_parser("init", help="start a new site: site.yaml, content/, one sample each")
+    i.add_argument(
+        "site", nargs="?", type=Path, default=Path(), metavar="DIR", help="where (default: .)"
+    )
+    i.add_argument(
+        "--ci",
+        choices=("github", "gitlab"),
+        help="also write a workflow that publishes the site on Pages",
+    )
 
     b = commands.add_parser("build", help="build the site into output/")
     _site_argument(b)
+    b.add_argument(
+        "--base-url",
+        type=_base_url,
+        metavar="URL",
+        help="use URL as the base_url for this build (a preview deploy), not site.yaml's",
+    )
     b.add_argument("--output", "-o", type=Path, help="where to write (default: SITE/output)")
     b.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
     _jobs_argument(b)
@@ -60,7 +78,21 @@ def make_parser() -> argparse.ArgumentParser:
     n.add_argument("kind", choices=("article", "actor", "event"))
     n.add_argument("title", help="the article's title, or the actor's or event's name")
     _site_argument(n)
+    n.add_argument(
+        "--kind",
+        dest="actor_kind",
+        choices=("person", "organization", "organisation", "other"),
+        help='an actor\'s kind (default: organization for names like "... Ministry", else person)',
+    )
+    n.add_argument(
+        "--date",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="an article's or event's date (default: today)",
+    )
     _import_parser(commands)
+    h = commands.add_parser("help", help="show the help of dossier or of one command")
+    h.add_argument("topic", nargs="?", metavar="COMMAND", choices=list(commands.choices))
     return parser
 
 
@@ -118,6 +150,22 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _base_url(text: str) -> str:
+    try:
+        return parse_base_url(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date as YYYY-MM-DD, like 2023-05-04, not {text!r}"
+        ) from None
+
+
 def _site_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "site", nargs="?", type=Path, default=Path(), help="the site folder (default: .)"
@@ -131,6 +179,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse has printed the usage message
         return int(exc.code or 0)
     try:
+        if args.command == "help":
+            return show_help(parser, args.topic)
+        if args.command == "init":
+            return run_init(args)
+        if args.command == "import":
+            _import_site_hint(args.files, args.site)
+        require_site(args.site)
         if args.command == "build":
             return run_build(args)
         if args.command == "check":
@@ -150,12 +205,48 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_serve(args.site, out, host=args.host, port=args.port, drafts=args.drafts)
         from generator.authoring.scaffold import new_document
 
-        path = new_document(args.site, args.kind, args.title)
+        path = new_document(args.site, args.kind, args.title, args.date, actor=args.actor_kind)
         print(f"created {path}")
         return OK
     except (ConfigError, UsageError) as exc:
         print(f"dossier: {exc}", file=sys.stderr)
         return USAGE
+
+
+def show_help(parser: argparse.ArgumentParser, topic: str | None) -> int:
+    """`dossier help [COMMAND]`: what `dossier [COMMAND] -h` prints."""
+    if topic is None:
+        parser.print_help()
+        return OK
+    try:
+        parser.parse_args([topic, "--help"])
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return OK  # pragma: no cover (--help always exits)
+
+
+def _import_site_hint(files: list[Path], site: Path) -> None:
+    """`dossier import stories/ mysite/`: the last folder is a site, meant as --site."""
+    last = files[-1]
+    if len(files) > 1 and site == Path() and (last / "site.yaml").is_file():
+        raise UsageError(
+            f"{last} is a site (it has a site.yaml), not stories to import; "
+            f"did you mean `--site {last}`?"
+        )
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from generator.authoring.init import init_site
+
+    folder: Path = args.site
+    started = init_site(folder, dt.datetime.now().astimezone(), args.ci)
+    for path in started.written:
+        print(f"created {path}")
+    for path in started.kept:
+        print(f"kept {path} (it was there already)")
+    where = "" if folder == Path() else f" {folder}"
+    print(f"a new site in {folder}: run `dossier serve{where}` and open the address it prints")
+    return OK
 
 
 def _output(args: argparse.Namespace) -> Path:
@@ -168,7 +259,13 @@ def run_build(args: argparse.Namespace) -> int:
     out = _output(args)
     progress = ProgressLine()
     builder = Builder(
-        args.site, out, drafts=args.drafts, jobs=args.jobs, strict=args.strict, progress=progress
+        args.site,
+        out,
+        drafts=args.drafts,
+        jobs=args.jobs,
+        strict=args.strict,
+        base_url=args.base_url,
+        progress=progress,
     )
     try:
         result = builder.build()
@@ -213,15 +310,16 @@ def run_check(args: argparse.Namespace) -> int:
 def report_errors(result: BuildResult, outcome: str, strict: bool = False) -> int:
     for error in result.errors:
         print(error, file=sys.stderr)
-    count = len(result.errors)
     why = " (--strict: warnings count as errors)" if strict and result.warnings else ""
-    print(f"{count} error{'s' if count != 1 else ''}{why}: {outcome}", file=sys.stderr)
+    print(f"{counted(len(result.errors), 'error')}{why}: {outcome}", file=sys.stderr)
     return CONTENT_ERRORS
 
 
 def summary(result: BuildResult, files: int | None, seconds: float | None) -> str:
     articles, actors, events = result.counts
-    counts = f"{articles} articles, {actors} actors, {events} events"
+    counts = (
+        f"{counted(articles, 'article')}, {counted(actors, 'actor')}, {counted(events, 'event')}"
+    )
     if files is None:
         return f"ok: {counts}"
     line = f"built {counts}: {files} files written in {seconds:.2f} s"
@@ -232,6 +330,11 @@ def summary(result: BuildResult, files: int | None, seconds: float | None) -> st
         line += f"; {skipped} left out (--drafts builds {'them' if result.drafts > 1 else 'it'})"
     warned = result.warnings
     if warned:
-        line += f"; {warned} warning{'s' if warned > 1 else ''} (dossier check lists "
+        line += f"; {counted(warned, 'warning')} (dossier check lists "
         line += "them)" if warned > 1 else "it)"
     return line
+
+
+def counted(count: int, noun: str) -> str:
+    """`1 article`, `2 articles`, `0 events`."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -54,8 +54,11 @@ class Found:
 class Sources:
     """One site's files, kept from one build to the next."""
 
-    def __init__(self, root: Path, out: Path | None, salt: str, *, drafts: bool) -> None:
+    def __init__(
+        self, root: Path, out: Path | None, salt: str, *, drafts: bool, base_url: str | None = None
+    ) -> None:
         self.root, self.out, self.salt, self.drafts = root, out, salt, drafts
+        self.base_url = base_url  # `build --base-url`: another site than site.yaml's alone
         self._refs: dict[Path, SourceRef] | None = None  # content files, by path
         self._refused: list[ContentError] = []  # content links that lead out of the site
 
@@ -80,7 +83,8 @@ class Sources:
 
     def _assets_stamp(self, found: Assets) -> str:
         """Everything but content: settings, templates, static files, the generator itself."""
-        stamp = [self.salt, str(self.drafts), repr(_stat(self.root / CONFIG_FILE))]
+        stamp = [self.salt, str(self.drafts), str(self.base_url)]
+        stamp.append(repr(_stat(self.root / CONFIG_FILE)))
         extra = [p for p, _ in found.static] + list(found.template_files)
         stamp += [f"{p}\0{_stat(p)}" for p in extra]
         return hashlib.blake2b("\n".join(stamp).encode(), digest_size=16).hexdigest()

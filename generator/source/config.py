@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import ConfigError, in_order
@@ -25,16 +26,46 @@ class Config:
 
 
 FIELDS = ("title", "description", "base_url", "language", "raw_html", "link_mentions")
+BAD_BASE_URL = "base_url must start with http:// or https://"
+
+
+def no_site_message(site: Path) -> str:
+    """What every command but `init` says where there is no site.yaml."""
+    if not site.is_dir():
+        return f"{site}: no such folder; run `dossier init {site}` to start a site there"
+    if site == Path():
+        return "no site.yaml in this folder; run `dossier init` to start a site here"
+    return f"no site.yaml in {site}; run `dossier init {site}` to start a site there"
+
+
+def require_site(site: Path) -> None:
+    """ConfigError unless `site` holds a site.yaml (or a link by that name, which the build
+    judges: one that leads out of the site is refused there, unread)."""
+    if not os.path.lexists(site / CONFIG_FILE):
+        raise ConfigError(no_site_message(site))
+
+
+def parse_base_url(text: str) -> str:
+    """A base_url given on the command line, checked as site.yaml's is; ValueError if bad."""
+    if not is_web_url(text.strip()):
+        raise ValueError(f"{BAD_BASE_URL}, not {text!r}")
+    return _folder_url(text.strip())
+
+
+def with_base_url(config: Config, base_url: str | None) -> Config:
+    """`config` with `build --base-url` over site.yaml's base_url (None: as it is)."""
+    return config if base_url is None else replace(config, base_url=base_url)
+
+
+def _folder_url(url: str) -> str:
+    return url.rstrip("/") + "/"
 
 
 def load_config(path: Path) -> Config:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ConfigError(
-            f"{path}: no site.yaml here; is this a dossier site? "
-            "Create one with at least `title: My dossier`"
-        ) from None
+        raise ConfigError(no_site_message(path.parent)) from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read site.yaml: {exc.strerror}") from None
     try:
@@ -51,7 +82,7 @@ def load_config(path: Path) -> Config:
     title = fields.text("title", required=True)
     base_url = fields.text("base_url")
     if base_url is not None and not is_web_url(base_url):
-        fields.fail("base_url", "base_url must start with http:// or https://")
+        fields.fail("base_url", BAD_BASE_URL)
         base_url = None
     language = fields.text("language") or "en"
     if not _LANGUAGE.match(language):
@@ -59,7 +90,7 @@ def load_config(path: Path) -> Config:
     config = Config(
         title=title or "",
         description=fields.text("description") or "",
-        base_url=base_url and (base_url.rstrip("/") + "/"),
+        base_url=base_url and _folder_url(base_url),
         language=language,
         raw_html=fields.flag("raw_html"),
         link_mentions=fields.flag("link_mentions", default=True),

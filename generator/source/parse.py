@@ -15,6 +15,7 @@ from generator.source.schema import CONTROL_BYTES, ClaimDoc, FieldReader, Moment
 from generator.source.yamlsafe import MAX_BYTES, load_mapping
 
 ACTOR_KINDS = ("person", "organization", "other")
+ACTOR_KIND_SPELLINGS = {"organisation": "organization"}  # British spelling, the same kind
 _FENCE = "---"
 
 
@@ -238,7 +239,7 @@ def _actor(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
         name=f.text("name", required=True) or "",
         name_line=f.fm.line("name"),
         aliases=f.names("aliases"),
-        kind=f.choice("kind", ACTOR_KINDS, "person"),
+        kind=f.choice("kind", ACTOR_KINDS, "person", ACTOR_KIND_SPELLINGS),
         role=f.text("role"),
         affiliations=f.names("affiliations"),
         body=body,

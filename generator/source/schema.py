@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -185,14 +185,23 @@ class FieldReader:
             return False
         return value
 
-    def choice(self, key: str, options: tuple[str, ...], default: str) -> str:
+    def choice(
+        self,
+        key: str,
+        options: tuple[str, ...],
+        default: str,
+        spellings: Mapping[str, str] | None = None,
+    ) -> str:
+        """One of `options`, in any case; `spellings` maps other accepted words to them."""
         value = self.text(key)
         if value is None:
             return default
-        if value.lower() not in options:
+        word = value.lower()
+        word = (spellings or {}).get(word, word)
+        if word not in options:
             self.fail(key, f'"{key}: {value}" is not one of: {", ".join(options)}')
             return default
-        return value.lower()
+        return word
 
     def source(self, key: str) -> Source | None:
         value = self._raw(key, False)

@@ -408,7 +408,7 @@ def test_import_again_with_create_actors_writes_the_files_it_only_proposed(
     assert "proposed only, no file written: Marta Vidal (--create-actors writes it)" in out
     assert (
         out.splitlines()[-1]
-        == "actors: wrote 0 file(s); 2 only proposed (--create-actors writes them)"
+        == "actors: wrote 0 files; 2 only proposed (--create-actors writes them)"
     )
     [article] = articles(site)
     before = article.read_bytes()
@@ -419,7 +419,7 @@ def test_import_again_with_create_actors_writes_the_files_it_only_proposed(
     files = sorted(p.name for p in (site / "content" / "actors").iterdir())
     assert files == ["henrik-dahl.md", "marta-vidal.md"]
     assert f"created {site / 'content' / 'actors' / 'marta-vidal.md'}" in out
-    assert out.splitlines()[-1] == "actors: wrote 2 file(s); 0 only proposed"
+    assert out.splitlines()[-1] == "actors: wrote 2 files; 0 only proposed"
     assert main(["build", str(site), "-q"]) == 0
     page = parse_html(site / "output" / "actors" / "marta-vidal.html")
     assert "Known only from the stories" not in page.get_text()

@@ -38,10 +38,8 @@ def test_quiet_and_verbose(make_site: MakeSite, run_dossier: SiteRunner) -> None
 def test_missing_site_yaml_exits_2(tmp_path: Path, run_dossier: SiteRunner) -> None:
     run = run_dossier(tmp_path)
     assert run.code == 2
-    assert run.err == (
-        f"dossier: {tmp_path}/site.yaml: no site.yaml here; is this a dossier site? "
-        "Create one with at least `title: My dossier`\n"
-    )
+    there = f"`dossier init {tmp_path}` to start a site there"
+    assert run.err == f"dossier: no site.yaml in {tmp_path}; run {there}\n"
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,7 @@ def test_a_shared_alias_alone_is_a_warning_in_check(
     config = "title: Test dossier\nbase_url: https://example.org/\n"  # no feeds warning
     built = make_site({**SHARED_ALIAS, A: article(actors="[Anna Berg, otto]")}, config=config)
     assert built.code == 0, built.err
-    assert built.out.startswith("built 1 articles, 2 actors, 0 events: ")
+    assert built.out.startswith("built 1 article, 2 actors, 0 events: ")
     assert "2 warnings (dossier check lists them)" in built.out
     checked = run_dossier(built.site, command="check")
     assert checked.code == 0

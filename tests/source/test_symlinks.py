@@ -171,7 +171,7 @@ def test_a_folder_link_to_its_own_parent_does_not_hang(site: Path, run_dossier: 
     write_files(site, {"static/x.css": "a {}"})
     run = run_dossier(site)
     assert run.code == 0, run.err
-    assert run.out.startswith("built 1 articles,")  # each file once, not once per way in
+    assert run.out.startswith("built 1 article,")  # each file once, not once per way in
     assert (site / "output/x.css").read_text() == "a {}"
 
 
