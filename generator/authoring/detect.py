@@ -24,7 +24,7 @@ from generator.authoring.dateline import dateline
 from generator.authoring.detect_evidence import Mention
 from generator.authoring.detect_groups import Group, group
 from generator.authoring.detect_names import mentions
-from generator.authoring.known import Known, KnownActors, first_hit
+from generator.authoring.known import Known, KnownActors, first_hit, words_of
 from generator.model.resolver import loose_key
 
 __all__ = ["Detection", "Known", "Proposal", "detect"]
@@ -64,9 +64,10 @@ def detect(
             found.sort(key=lambda m: m.start)
     # "Blinken" for a known Antony Blinken, unless the story names another Blinken in full
     people = [m for m in found if not m.single and m.kind == "person"]
-    bare = KnownActors(actors, ())
-    others = (m.name.split()[-1] for m in people if bare.resolve(m.name, person=True) is None)
-    known = KnownActors(actors, others)
+    known = KnownActors(actors)
+    known.named_in_full(
+        [m.name.split()[-1] for m in people if known.resolve(m.name, person=True) is None]
+    )
     seen: dict[str, int] = {}
     new: list[Mention] = []
     for mention in found:  # each name as the story writes it, then the story's actors
@@ -83,8 +84,9 @@ def detect(
         else:
             seen[match.name] = min(seen.get(match.name, each.start), each.start)
     taken = [span for g in groups for span in g.spans]
+    words = words_of(full)
     for actor in actors:
-        at = first_hit(full, known.terms(actor), taken)
+        at = first_hit(full, known.terms(actor), taken, words)
         if at is not None:
             seen[actor.name] = min(seen.get(actor.name, at), at)
     found_events = {e.name: first_hit(full, (e.name, *e.aliases), []) for e in events}

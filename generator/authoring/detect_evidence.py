@@ -24,6 +24,7 @@ from generator.authoring.detect_words import (
     KIN,
     LOCATIVE,
     MEMBERS,
+    NAME_ARTICLES,
     ORG_FOLLOW,
     ORG_HEAD,
     ORG_NOUNS,
@@ -114,7 +115,8 @@ def kind_of(text: str, tokens: list[Token], i: int, j: int) -> str:
     Goldman Sachs", "OpenAI", "Les Républicains", "Renew Europe" are organisations; "in Deir
     al-Balah" is a place."""
     seq = tokens[i:j]
-    if seq[0].low in ARTICLES or any(camel(t) for t in seq) or _business(tokens, i):
+    article = seq[0].low in ARTICLES or (seq[0].low in NAME_ARTICLES and seq[0].text[0].isupper())
+    if article or any(camel(t) for t in seq) or _business(tokens, i):
         return "organization"  # "Les Républicains", "OpenAI", "shares in Exxon Mobil"
     before = tokens[i - 1] if i > 0 and not tokens[i].initial and plain(tokens[i].gap) else None
     if before is not None and before.low in _WITHIN and before.text.islower():

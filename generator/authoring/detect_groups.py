@@ -15,8 +15,9 @@ only with evidence, or when the story makes it the subject of its sentences more
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -30,7 +31,7 @@ from generator.authoring.detect_tokens import (
     plain,
     tokenize,
 )
-from generator.authoring.detect_words import PLACES
+from generator.authoring.detect_words import NAME_ARTICLES, PLACES
 from generator.model.resolver import loose_key
 from generator.spelling import sound_key
 
@@ -53,6 +54,7 @@ _TOOK = re.compile(
     re.I,
 )
 _PLACES = {loose_key(place) for place in PLACES}
+_NAME_ARTICLES = {loose_key(article) for article in NAME_ARTICLES}
 _LINKS = frozenset(("of", "for", "the", "and", "in", "on"))
 
 
@@ -194,14 +196,16 @@ def _merge(groups: list[Group]) -> list[Group]:
             continue
         if len(group.name.split()) > len(into.name.split()):
             into.name, group.name = group.name, into.name
+            into.kind = group.kind  # "Le Pen", then "Marine Le Pen": a person
         into.absorb(group)
     return out
 
 
 def _same(one: Group, other: Group) -> bool:
-    if one.kind != other.kind:
-        return False
     a, b = loose_key(one.name).split(), loose_key(other.name).split()
+    if one.kind != other.kind:  # "Le Pen" (as a body is named) of "Marine Le Pen"
+        shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+        return shorter[0] in _NAME_ARTICLES and longer[-len(shorter) :] == shorter
     if one.kind == "person" and len(a) != len(b):
         shorter, longer = (a, b) if len(a) < len(b) else (b, a)
         if longer[-len(shorter) :] == shorter:
@@ -260,9 +264,8 @@ def _owner(mention: Mention, groups: list[Group]) -> Group | None:
 
 def _stands_for(mention: Mention, word: str, group: Group) -> bool:
     for term in [group.name, *group.aliases]:
-        words = term.split()
-        keys = [loose_key(w) for w in words]
-        if loose_key(term) == word:
+        words, keys, joined = _keyed(term)
+        if joined == word:
             return True
         if len(words) < 2:
             continue
@@ -270,29 +273,43 @@ def _stands_for(mention: Mention, word: str, group: Group) -> bool:
             return True
         if group.kind == "person" and _word_of(word, words, keys):
             return True
-        if (
-            group.kind == "organization"
-            and mention.name.isupper()
-            and _initials(words, mention.name)
-        ):
+        if group.kind != "organization":
+            continue
+        if mention.name.isupper() and _initials(list(words), mention.name):
             return True
-        if group.kind == "organization" and len(word) >= 3 and keys[0].startswith(word):
+        if len(word) >= 3 and keys[0].startswith(word):
             return True  # "the Met" of "Metropolitan Police"
-        if group.kind == "organization" and keys[-1] == word and loose_key(words[0]) in _PLACES:
+        if keys[-1] == word and keys[0] in _PLACES:
             return True  # "City" of "Manchester City"
     return False
 
 
-def _word_of(word: str, words: list[str], keys: list[str]) -> bool:
+@functools.lru_cache(maxsize=8192)
+def _keyed(term: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """A name's words, each word's key, and the name's key."""
+    words = tuple(term.split())
+    return words, tuple(loose_key(w) for w in words), loose_key(term)
+
+
+def _word_of(word: str, words: Sequence[str], keys: Sequence[str]) -> bool:
     """A surname, or the word before a particle that starts one: "Lula" of "Luiz Inacio
     Lula da Silva" (not a middle name: "Francis" of "Robert Francis Prevost")."""
     if keys[-1] == word:
         return True
     return any(
-        key == word and k + 1 < len(words) and is_particle(tokenize(words[k + 1])[0])
+        key == word and k + 1 < len(words) and _alone(words[k + 1])[0]
         for k, key in enumerate(keys[:-1])
-        if len(key) > 2 and is_name_word(tokenize(words[k])[0])
+        if len(key) > 2 and _alone(words[k])[1]
     )
+
+
+@functools.lru_cache(maxsize=8192)
+def _alone(word: str) -> tuple[bool, bool]:
+    """Is a word of a name, taken alone, a particle ("da"), and is it a name ("Lula")?"""
+    tokens = tokenize(word)
+    if len(tokens) != 1:
+        return False, False
+    return is_particle(tokens[0]), is_name_word(tokens[0])
 
 
 def _initials(words: list[str], acronym: str) -> bool:

@@ -28,6 +28,7 @@ from generator.authoring.detect_words import (
     PLACES,
     ROLE,
     STOP,
+    STOP_NOUNS,
     TIME,
 )
 
@@ -46,6 +47,7 @@ _ABBREVIATION = re.compile(r"[A-Z][A-Za-z]*(?:[&./-]?[A-Z]+)+\.?|[A-Z][a-z]+ [A-
 _NUMBER_WORD = re.compile(
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)(?:\w*)"
 )
+_COMMON_OWNERS = STOP_NOUNS | {"women", "children", "men", "people", "citizens", "farmers"}
 _BRACKETED = re.compile(r"[ \t]*\(([^()\n]{2,16})\)")
 _LONGEST_LINK = 14  # words a name may still run on for to reach its abbreviation
 
@@ -174,7 +176,11 @@ def _joins(before: Token, token: Token) -> bool:
 
 def _possessed(tokens: list[Token], j: int) -> bool:
     """Does a possessive at `j - 1` start an organisation's name: "Tigray People's Liberation
-    Front", "European People's Party", "Commissioner's Office" (not "Putin's office")?"""
+    Front", "European People's Party", "Commissioner's Office"? Only a common noun's does,
+    not a person's ("Putin's office", "Narendra Modi's Bharatiya Janata Party")."""
+    owner = tokens[j - 1]
+    if not (owner.low in _COMMON_OWNERS or owner.low in ALL_ROLES or owner.text.endswith("s")):
+        return False
     for k in range(j, min(j + 3, len(tokens))):
         if not (is_cap(tokens[k]) and plain(tokens[k].gap)) or tokens[k].possessive:
             return False
@@ -238,7 +244,6 @@ def _link_length(tokens: list[Token], i: int, j: int, text: str) -> int:
             or organisation
             or _after_the(tokens, i)
             or (j - i == 1 and is_plural(tokens[i]))
-            or _reaches_abbreviation(tokens, j + size, text)
         ):
             return size
     return 0

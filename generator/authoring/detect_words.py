@@ -123,6 +123,9 @@ BUSINESS_ROLES = _words("""executive ceo cfo coo founder co-founder cofounder ch
  owner shareholder investor""")
 # articles of other languages that start the names of bodies, never of people: "Les Républicains"
 ARTICLES = _words("les los las die het il")
+# articles that start the names of bodies ("La Libertad Avanza", "Le Monde", "El País") and
+# the surnames of people ("Marine Le Pen", "Ignazio La Russa"), who have a given name before
+NAME_ARTICLES = _words("la le el lo")
 # a relative named beside a one-word name is evidence of a person ("his wife, Meghan,")
 KIN = _words("""wife husband son daughter mother father brother sister widow widower partner
  fiancee fiancée fiance fiancé grandson granddaughter grandmother grandfather uncle aunt nephew

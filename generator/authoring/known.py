@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.authoring.detect_tokens import LINKS, Token, is_name_word
@@ -36,7 +36,7 @@ class Known:
 class KnownActors:
     """The known actors, by name, alias and surname, for the names of one story."""
 
-    def __init__(self, actors: Sequence[Known], named_in_full: Iterable[str]) -> None:
+    def __init__(self, actors: Sequence[Known], named_in_full: Iterable[str] = ()) -> None:
         """`named_in_full`: the surnames of the people the story names in full; a surname
         among them is not taken for a known actor's (the story means another Blinken)."""
         self.actors = actors
@@ -52,6 +52,11 @@ class KnownActors:
             if surname is not None:
                 self._surnames.add(surname, at)
         self._named_in_full = {loose_key(surname) for surname in named_in_full}
+
+    def named_in_full(self, surnames: Iterable[str]) -> None:
+        """The surnames of the people the story names in full and who are not known: a
+        known person's surname among them is not taken for that person's."""
+        self._named_in_full = {loose_key(surname) for surname in surnames}
 
     def get(self, text: str) -> Known | None:
         """The known actor that goes by `text`: by name or alias (of two that do, the
@@ -101,6 +106,9 @@ class KnownActors:
         return known if same or (len(first) == 1 and own[0].startswith(first)) else None
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _sound(text: str) -> str:
     return sound_key(straighten(text))
 
@@ -118,16 +126,37 @@ def _surname(name: str) -> str | None:
     return words[-1]
 
 
-def first_hit(text: str, terms: Iterable[str], taken: list[tuple[int, int]]) -> int | None:
-    """Where a name or alias first occurs as whole words outside the given spans."""
+def first_hit(
+    text: str,
+    terms: Iterable[str],
+    taken: list[tuple[int, int]],
+    words: Collection[str] | None = None,
+) -> int | None:
+    """Where a name or alias first occurs as whole words outside the given spans. `words`,
+    the text's words casefolded (`words_of`), spares looking for a name whose first word the
+    text does not have (a site of thousands of actors, a story that names a few)."""
     first: int | None = None
     for term in terms:
+        head = _first_word(term)
+        if words is not None and head is not None and head not in words:
+            continue
         pattern = _term_pattern(term)
         for match in pattern.finditer(text) if pattern else ():
             if not any(s < match.end() and match.start() < e for s, e in taken):
                 first = match.start() if first is None else min(first, match.start())
                 break
     return first
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The words of a text, casefolded, apostrophes straightened, for `first_hit`."""
+    return frozenset(_WORD.findall(straighten(text).casefold()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_word(term: str) -> str | None:
+    found = _WORD.search(straighten(term).casefold())
+    return None if found is None else found.group()
 
 
 @functools.lru_cache(maxsize=4096)
