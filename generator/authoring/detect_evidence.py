@@ -42,8 +42,13 @@ _BEFORE = re.compile(
     r"(?:(?:^|\s)(?i:its|his|her|their|the|a|an)\s+|(?:^|\s)(?=[A-Z][\w.-]*['\u2019]s\s))"
     r"([^,]{2,60}),\s*$"
 )  # "Its lawyer, ", "Lebanon's caretaker prime minister, "
-_AFTER = re.compile(r",\s+(?:(?:the|a|an)\s+)?([^,.;:!?\u201c\u201d\"()]{2,60}?)\s*(?=[,.;(]|$)")
-_HEAD_ENDS = frozenset(("of", "for", "in", "at", "with", "who", "which", "that", "from", "and"))
+_AFTER = re.compile(
+    r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?([^,.;:!?\u201c\u201d\"()]{2,80}?)\s*(?=[,.;(]|$)"
+)  # ", the vaccine alliance,", ", its chief executive,"
+_HEAD_ENDS = frozenset(  # the words that end a description's head: "a founder of the ..."
+    ("of", "for", "in", "at", "with", "who", "whose", "which", "that", "from", "and", "to")
+    + ("on", "by", "under", "over", "after", "since", "as", "whom", "where", "when")
+)
 _DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this", "that"))
 _AGENTS = ("ors", "ers", "ists", "ians", "ants", "ents", "ives")  # "Mediators said"
 _ROLE_LINKS = frozenset(("of", "for", "the"))
@@ -263,6 +268,6 @@ def appositive(text: str, start: int, end: int) -> str | None:
         return None
     phrase = re.sub(r"^[a-z]\w*['\u2019]s\s+", "", match.group(1).strip())
     words = phrase.lower().split()
-    if not 1 <= len(words) <= 8 or not set(words[:3]) & ROLE:
+    if not 1 <= len(words) <= 12 or not set(words[:3]) & ROLE:
         return None
     return phrase
