@@ -20,6 +20,7 @@ from generator.authoring.detect_words import (
     ARTICLES,
     BUSINESS_ROLES,
     GROUP_NOUNS,
+    HEAD_ENDS,
     HONORIFICS,
     KIN,
     LOCATIVE,
@@ -45,10 +46,6 @@ _BEFORE = re.compile(
 _AFTER = re.compile(
     r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?([^,.;:!?\u201c\u201d\"()]{2,80}?)\s*(?=[,.;(]|$)"
 )  # ", the vaccine alliance,", ", its chief executive,"
-_HEAD_ENDS = frozenset(  # the words that end a description's head: "a founder of the ..."
-    ("of", "for", "in", "at", "with", "who", "whose", "which", "that", "from", "and", "to")
-    + ("on", "by", "under", "over", "after", "since", "as", "whom", "where", "when")
-)
 _DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this", "that"))
 _AGENTS = ("ors", "ers", "ists", "ians", "ants", "ents", "ives")  # "Mediators said"
 _ROLE_LINKS = frozenset(("of", "for", "the"))
@@ -218,7 +215,7 @@ def _head_noun(phrase: str) -> str:
     """The head of a description: "a founder of the Workers' Party" -> "founder"."""
     words: list[str] = []
     for word in phrase.lower().split():
-        if word in _HEAD_ENDS or (words and word.endswith("ed")):  # "company founded by"
+        if word in HEAD_ENDS or (words and word.endswith("ed")):  # "company founded by"
             break
         words.append(word)
     return words[-1] if words else ""

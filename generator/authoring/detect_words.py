@@ -126,6 +126,9 @@ ARTICLES = _words("les los las die het il")
 # articles that start the names of bodies ("La Libertad Avanza", "Le Monde", "El País") and
 # the surnames of people ("Marine Le Pen", "Ignazio La Russa"), who have a given name before
 NAME_ARTICLES = _words("la le el lo")
+# the words that end the head of a description: "a founder [of the Workers' Party]"
+HEAD_ENDS = _words("""of for in at with who whose which that from and to on by under over after
+ since as whom where when""")
 # a relative named beside a one-word name is evidence of a person ("his wife, Meghan,")
 KIN = _words("""wife husband son daughter mother father brother sister widow widower partner
  fiancee fiancée fiance fiancé grandson granddaughter grandmother grandfather uncle aunt nephew
