@@ -9,6 +9,8 @@ person has), and only what no known actor goes by is proposed. The steps, each a
 - `detect_tokens`: words, and runs of capitalised words that may be one name;
 - `detect_names`: the people and organisations each run names, with their roles
   (places, titles, sentence starts, particles, regnal numbers, long organisation names);
+- `detect_evidence`: whether one word is an actor, a name's kind, a role and appositives;
+- `detect_words`: the word lists the others share (roles, heads, places);
 - `detect_groups`: the names of one actor in the story gathered (short forms, acronyms,
   other spellings, "also written X");
 - `known`: which known actor a name means, and where a known name first occurs.

@@ -19,7 +19,10 @@ that it is one (a role, "said", an appositive) and its role. The rules, in order
   a plural before "of" or "for" ("Friends of the Earth"), an abbreviation in brackets
   after it, a noun after it ("the Islamic State group");
 - a regnal number stays with its name ("Charles III"); particles stay inside a name;
-- one word is an actor only with evidence (`_single`).
+- a compass point or a place's first word ("West Africa", "Lake Chad") starts no actor's
+  name, a state's last word ends none ("the Islamic Republic");
+- one word is an actor only with evidence (`detect_evidence.single`), and what surrounds
+  a name of several words tells its kind (`detect_evidence.kind_of`).
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ from generator.authoring.detect_words import (
     PLACE_HEAD,
     PLACE_NOUNS,
     PLACES,
+    POST_NOMINALS,
     ROLE,
     SEATS,
     SPEECH,
@@ -89,6 +93,8 @@ def mentions(text: str) -> list[Mention]:
         i = _trim_start(tokens, first, j, lower)
         while j > i and (tokens[j - 1].low in TIME or not is_cap(tokens[j - 1])):
             j -= 1
+        while j - i > 1 and _post_nominal(tokens[j - 1]):
+            j -= 1  # "Jane Ross KC", "Tom Hale MP"
         if i >= j:
             continue
         found = classify(text, tokens, i, j)
@@ -123,6 +129,10 @@ def _trim_start(tokens: list[Token], i: int, j: int, lower: set[str]) -> int:
             break
         i += 1
     return i
+
+
+def _post_nominal(token: Token) -> bool:
+    return token.low in POST_NOMINALS and is_acronym(token)
 
 
 def _titled(text: str, the: Token, mention: Mention) -> Mention:

@@ -48,7 +48,7 @@ ROLE = _words("""president presidents vice prime minister ministers secretary sp
  sheriff detective constable campaigner activist secretary-general director-general marshal
  brigadier treasurer ombudsman owner presidential duke duchess earl countess baron baroness
  marquess viscount administrator ayatollah brig adm rear maj cmdr cpl pvt supt insp det
- atty""")
+ atty barrister solicitor""")
 DOMAIN = _words("""state foreign defence defense interior home finance treasury security national
  health energy economy trade labour labor education culture transport environment agriculture
  affairs staff first senior former acting interim top managing press public federal military
@@ -97,8 +97,12 @@ ORG_KNOWN = _phrases("""bundestag, knesset, interpol, europol, hamas, hezbollah,
 SEATS = _phrases("""kremlin, pentagon, white house, downing street, vatican, holy see, elysee,
  élysée, elysee palace, élysée palace, quai d'orsay, capitol hill, zhongnanhai, blue house,
  oval office""")
-ACRONYM_STOP = _words("""us usa uk uae ussr ceo cfo coo mp mep gdp tv ai id pm am hq ngo uav covid
- dna ok pr vip ii iii iv gmt utc dc""")
+# capitals that name no actor: places, things, post-nominals ("Jane Ross KC")
+ACRONYM_STOP = _words("""us usa uk uae ussr ceo cfo coo cto mp mep mps gdp tv ai id pm am hq ngo uav
+ covid dna rna ok pr vip ii iii iv gmt utc dc hiv aids lng cctv ppe icu gps suv atm vat cpi ipo etf
+ ev lgbt lgbtq nft mri sms kc qc obe mbe cbe phd""")
+# letters after a person's name: "Jane Ross KC", "Tom Hale MP"
+POST_NOMINALS = _words("kc qc mp mep msp ms obe mbe cbe kbe dbe phd md")
 PARTICLES = _words("de van von der den da di du la le bin ibn al el dos das del della ter ten")
 SPEECH = _words("""said says told tells added adds stated announced announces reported wrote
  tweeted warned warns argued argues claimed claims insisted insists confirmed confirms denied
