@@ -128,6 +128,8 @@ def kind_of(text: str, tokens: list[Token], i: int, j: int) -> str:
     described = _AFTER.match(text, seq[-1].end)  # "Blue Origin, the rival company founded by"
     if described is not None and _head_noun(described.group(1)) in ORG_NOUNS | ORG_HEAD:
         return "organization"
+    if _its_after(tokens, j):  # "Tyson Foods said its plants"
+        return "organization"
     if before is None:
         return "person"
     if before.low == "the" or (before.possessive and is_name_word(before)):
@@ -166,6 +168,7 @@ def single(text: str, tokens: list[Token], i: int) -> Mention:
         or org_noun_before(tokens, i, comma=True)  # "the biotech company Veralis"
         or (described is not None and _head_noun(described.group(1)) in ORG_NOUNS | ORG_HEAD)
     )
+    org = org or _its_after(tokens, i + 1)  # "Moderna said its trial had begun"
     person = role is not None or _kin(text, token)
     said = after in SPEECH and not (token.initial and token.low.endswith(_AGENTS))
     evident = org or person or said
@@ -202,6 +205,13 @@ def _verb(word: str) -> bool:
     """Does the word after a name make it a sentence's subject: "was", "said", "called"?"""
     low = word.lower()
     return low in SUBJECT_VERBS | SPEECH or (word.islower() and len(low) > 4 and low.endswith("ed"))
+
+
+def _its_after(tokens: list[Token], k: int) -> bool:
+    """Is a name followed by "said its": a body, not a person ("said it" may be anyone's)?"""
+    if k + 1 >= len(tokens) or not plain(tokens[k].gap) or not plain(tokens[k + 1].gap):
+        return False
+    return tokens[k].low in SPEECH and tokens[k + 1].text == "its"
 
 
 def name_follows(tokens: list[Token], k: int) -> bool:

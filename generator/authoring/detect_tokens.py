@@ -222,6 +222,7 @@ def _link_length(tokens: list[Token], i: int, j: int, text: str) -> int:
     if size and j + size < len(tokens) and is_cap(tokens[j + size]):
         return size if plain(tokens[j + size].gap) else 0
     words = [t.low for t in tokens[i:j]]
+    start = i + (words[0] == "the")  # "The Centers for Disease Control"
     organisation = any(w in ORG_HEAD for w in words)
     org_tail = organisation and any(w in LINKS for w in words)
     for size in (1, 2):
@@ -243,7 +244,7 @@ def _link_length(tokens: list[Token], i: int, j: int, text: str) -> int:
             before.low in ALL_ROLES
             or organisation
             or _after_the(tokens, i)
-            or (j - i == 1 and is_plural(tokens[i]))
+            or (j - start == 1 and is_plural(tokens[start]))  # "Friends of the Earth"
         ):
             return size
     return 0
@@ -254,7 +255,9 @@ def _lower_link(token: Token) -> bool:
 
 
 def _after_the(tokens: list[Token], i: int) -> bool:
-    """Is the run at `i` named with "the" before it ("the Order of ...")?"""
+    """Is the run at `i` named with "the" before it ("the Order of ...", "The Order of")?"""
+    if tokens[i].low == "the":
+        return True
     if i == 0 or not plain(tokens[i].gap) or tokens[i].initial:
         return False
     the = tokens[i - 1]
