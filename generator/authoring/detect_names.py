@@ -63,6 +63,7 @@ from generator.authoring.detect_words import (
     COMPASS,
     DEMONYMS,
     DOMAIN,
+    LEGISLATURES,
     NON_ACTOR_HEAD,
     ORG_HEAD,
     ORG_KNOWN,
@@ -196,7 +197,7 @@ def classify(text: str, tokens: list[Token], i: int, j: int) -> list[Mention]:
         return [_org(text, seq)]  # "Transport Scotland"
     if _domain_named(words):
         return [_org(text, seq)]  # "Federal Reserve", "National Grid", "First Bus"
-    if len(seq) == 1 and words[0] in ORG_HEAD and bare(tokens, i):
+    if len(seq) == 1 and words[0] in LEGISLATURES and bare(tokens, i):
         return [_org(text, seq)]  # "suspend Parliament"
     while j - i > 1 and tokens[i].low in PLACES | DEMONYMS:
         if tokens[i].low not in DEMONYMS and j - i < 3:

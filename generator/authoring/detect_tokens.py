@@ -179,7 +179,8 @@ def _possessed(tokens: list[Token], j: int) -> bool:
     Front", "European People's Party", "Commissioner's Office"? Only a common noun's does,
     not a person's ("Putin's office", "Narendra Modi's Bharatiya Janata Party")."""
     owner = tokens[j - 1]
-    if not (owner.low in _COMMON_OWNERS or owner.low in ALL_ROLES or owner.text.endswith("s")):
+    plural = owner.text.endswith(("s", "men"))  # "Workers'", "Fishermen's"
+    if not (owner.low in _COMMON_OWNERS or owner.low in ALL_ROLES or plural):
         return False
     for k in range(j, min(j + 3, len(tokens))):
         if not (is_cap(tokens[k]) and plain(tokens[k].gap)) or tokens[k].possessive:

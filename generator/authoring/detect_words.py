@@ -115,6 +115,8 @@ ORG_NOUNS = _words("""company firm group developer agency union party charity br
  journal magazine regulator insurer airline carrier retailer startup operator maker manufacturer
  alliance club team network bank lender publisher website organisation organization association
  institute university foundation coalition movement tank think-tank""")
+# bodies a text names with no article, as a name: "suspend Parliament", "told Congress"
+LEGISLATURES = _words("parliament congress senate duma assembly")
 # a lower-case noun after a name that makes it an organisation's ("the Islamic State group")
 GROUP_NOUNS = _words("group party movement militia faction network alliance coalition union")
 # people a one-word name leads ("Wagner mercenaries"): the name is an organisation's

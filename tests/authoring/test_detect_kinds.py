@@ -250,3 +250,43 @@ def test_buildings_that_stand_for_a_government_are_places() -> None:
         "Kremlin spokesman Ivan Sorokin said no more."
     )
     assert found == {"Ivan Sorokin"}
+
+
+def test_a_list_inside_an_organisations_name_and_a_common_nouns_possessive() -> None:
+    found = names(
+        "A spokesperson for the Department for Food, Farming and Rural Affairs said the "
+        "Fishermen's Protection League had been told. Prime Minister Ola Dahl's Progress Party "
+        "disagreed."
+    )
+    assert found == {
+        "Department for Food, Farming and Rural Affairs",
+        "Fishermen's Protection League",
+        "Ola Dahl",
+        "Progress Party",
+    }
+
+
+def test_letters_after_a_name_and_capitals_that_name_things_are_no_actors() -> None:
+    found = proposals(
+        "Barrister Nadia Okafor KC said CCTV and GPS data showed the car. Tim Ross MP agreed."
+    )
+    assert set(found) == {"Nadia Okafor", "Tim Ross"}
+    assert found["Nadia Okafor"].role == "Barrister"
+
+
+def test_an_article_starts_a_bodys_name_unless_a_given_name_comes_first() -> None:
+    found = proposals(
+        "La Voz Libre, a party founded in 2019, backed Marcela Le Roux. Le Roux said she was "
+        "grateful."
+    )
+    assert {name: p.kind for name, p in found.items()} == {
+        "La Voz Libre": "organization",
+        "Marcela Le Roux": "person",
+    }
+    assert "Le Roux" in found["Marcela Le Roux"].aliases
+
+
+def test_a_legislature_named_without_an_article_is_an_organisation() -> None:
+    found = proposals("The king agreed to dissolve Parliament. Government sources said little.")
+    assert set(found) == {"Parliament"}
+    assert found["Parliament"].kind == "organization"
