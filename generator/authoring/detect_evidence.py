@@ -169,7 +169,7 @@ def single(text: str, tokens: list[Token], i: int) -> Mention:
         or (described is not None and _head_noun(described.group(1)) in ORG_NOUNS | ORG_HEAD)
     )
     org = org or _its_after(tokens, i + 1)  # "Moderna said its trial had begun"
-    person = role is not None or _kin(text, token)
+    person = role is not None or _honoured(tokens, i) or _kin(text, token)
     said = after in SPEECH and not (token.initial and token.low.endswith(_AGENTS))
     evident = org or person or said
     kind = "organization" if org or camel(token) else "person"
@@ -205,6 +205,14 @@ def _verb(word: str) -> bool:
     """Does the word after a name make it a sentence's subject: "was", "said", "called"?"""
     low = word.lower()
     return low in SUBJECT_VERBS | SPEECH or (word.islower() and len(low) > 4 and low.endswith("ed"))
+
+
+def _honoured(tokens: list[Token], i: int) -> bool:
+    """Is a word after "Mr", "Ms", "Dr" or "Sir": a person ("Mr. Xi's visit")?"""
+    if i == 0 or tokens[i].initial:
+        return False
+    before = tokens[i - 1]
+    return before.low in HONORIFICS and is_cap(before) and tokens[i].gap.strip() in ("", ".")
 
 
 def _its_after(tokens: list[Token], k: int) -> bool:

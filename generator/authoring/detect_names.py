@@ -161,7 +161,7 @@ def classify(text: str, tokens: list[Token], i: int, j: int) -> list[Mention]:
         return [_org(text, seq)]
     if listed in PLACES | SEATS or all(w in PLACES | DEMONYMS | ACRONYM_STOP for w in words):
         return []
-    if len(seq) > 1 and words[0] in VESSELS:
+    if len(seq) > 1 and words[0] in VESSELS and seq[0].text.isupper():
         return []  # a ship: "the MV Galaxy Leader"
     if _place_named(tokens, i, j) or (len(seq) > 1 and words[-1] in BUILDINGS):
         return []  # "Charles de Gaulle airport", "King Baudouin Stadium"

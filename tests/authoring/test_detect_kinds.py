@@ -290,3 +290,8 @@ def test_a_legislature_named_without_an_article_is_an_organisation() -> None:
     found = proposals("The king agreed to dissolve Parliament. Government sources said little.")
     assert set(found) == {"Parliament"}
     assert found["Parliament"].kind == "organization"
+
+
+def test_a_word_after_an_honorific_is_a_person() -> None:
+    found = proposals("Talks ended on Monday. Ms Harlow left early and Mr. Qin's car was waiting.")
+    assert {name: p.kind for name, p in found.items()} == {"Harlow": "person", "Qin": "person"}
