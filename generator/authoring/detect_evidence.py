@@ -47,7 +47,6 @@ _AFTER = re.compile(
     r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?([^,.;:!?\u201c\u201d\"()]{2,80}?)\s*(?=[,.;(]|$)"
 )  # ", the vaccine alliance,", ", its chief executive,"
 _DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this", "that"))
-_AGENTS = ("ors", "ers", "ists", "ians", "ants", "ents", "ives")  # "Mediators said"
 _ROLE_LINKS = frozenset(("of", "for", "the"))
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')(?=[A-Z])")
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
@@ -170,7 +169,7 @@ def single(text: str, tokens: list[Token], i: int) -> Mention:
     )
     org = org or _its_after(tokens, i + 1)  # "Moderna said its trial had begun"
     person = role is not None or _honoured(tokens, i) or _kin(text, token)
-    said = after in SPEECH and not (token.initial and token.low.endswith(_AGENTS))
+    said = after in SPEECH and not (token.initial and _plural(token))  # "Neighbours said"
     evident = org or person or said
     kind = "organization" if org or camel(token) else "person"
     role = None if org else role
@@ -205,6 +204,14 @@ def _verb(word: str) -> bool:
     """Does the word after a name make it a sentence's subject: "was", "said", "called"?"""
     low = word.lower()
     return low in SUBJECT_VERBS | SPEECH or (word.islower() and len(low) > 4 and low.endswith("ed"))
+
+
+def _plural(token: Token) -> bool:
+    """A word in the plural, as people are named at a sentence's start: "Mediators",
+    "Medics", "Families" (a surname alone there, "Jones said", is a short form of a name
+    given earlier, or lost)."""
+    low = token.low
+    return len(low) > 4 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
 
 def _honoured(tokens: list[Token], i: int) -> bool:

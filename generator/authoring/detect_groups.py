@@ -70,9 +70,11 @@ class Group:
     aliases: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
 
-    def add(self, mention: Mention, alias: bool = True) -> None:
+    def add(self, mention: Mention, alias: bool | None = None) -> None:
+        """`alias`: is the mention sure to be a name of this actor; by default, unless it
+        opens a sentence with no evidence ("City" there may be a word)."""
         self.names.append(mention.name)
-        if alias and (not mention.initial or mention.evident):
+        if alias if alias is not None else (not mention.initial or mention.evident):
             self.aliases.append(mention.name)
         self.spans.append((mention.start, mention.end))
         self.role = self.role or mention.role
@@ -164,8 +166,7 @@ def group(found: list[Mention], text: str) -> list[Group]:
         if mention.single:
             owner = _owner(mention, full)
             if owner is not None:
-                sure = mention.evident or owner.kind == "person" or mention.name.isupper()
-                owner.add(mention, alias=sure)  # "modern Catholic social teaching"
+                owner.add(mention, alias=_sure(mention, owner))
             else:
                 alone.setdefault(loose_key(mention.name), []).append(mention)
     lone: list[Group] = []
@@ -182,6 +183,16 @@ def group(found: list[Mention], text: str) -> list[Group]:
             owner.absorb(one)
             lone.remove(one)
     return sorted([*full, *lone], key=lambda g: g.start)
+
+
+def _sure(mention: Mention, owner: Group) -> bool:
+    """Is a one-word mention sure to be a name of the actor it joined? Its surname is, even
+    opening a sentence ("Jones said"); a word of an organisation's name only with evidence
+    ("modern Catholic social teaching" is no name of the Catholic Church)."""
+    if owner.kind == "person" and _keyed(owner.name)[1][-1] == loose_key(mention.name):
+        return True
+    sure = mention.evident or owner.kind == "person" or mention.name.isupper()
+    return sure and (not mention.initial or mention.evident)
 
 
 def _merge(groups: list[Group]) -> list[Group]:

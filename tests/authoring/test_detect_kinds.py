@@ -295,3 +295,12 @@ def test_a_legislature_named_without_an_article_is_an_organisation() -> None:
 def test_a_word_after_an_honorific_is_a_person() -> None:
     found = proposals("Talks ended on Monday. Ms Harlow left early and Mr. Qin's car was waiting.")
     assert {name: p.kind for name, p in found.items()} == {"Harlow": "person", "Qin": "person"}
+
+
+def test_plural_nouns_opening_a_sentence_are_no_names_but_a_known_surname_is() -> None:
+    found = proposals(
+        "Neighbours said the fire began at night. Medics said two were hurt. "
+        "Mayor Tom Jones visited the street. Jones said he was shocked."
+    )
+    assert set(found) == {"Tom Jones"}
+    assert found["Tom Jones"].aliases == ("Jones",)
