@@ -92,10 +92,13 @@ class Documents:
         # forked workers send documents back without their Markdown: render reads it again
         read = read_doc if self.jobs <= 1 else _read_front
         tell = telling(self.progress, "reading")
+        damaged: set[Path] = set()  # read with errors: used for this build, never kept
         for doc, more in fork_imap(read, stale, jobs=self.jobs, progress=tell):
             errors += more
             if doc is not None:
                 parsed[doc.path] = doc
+                if more:
+                    damaged.add(doc.path)
         docs = {path: entry.doc for path, entry in cached.items()} | parsed
         rows = name_rows(docs.values(), drafts=self.drafts)
         linking, linking_key = linking_from_rows(rows)
@@ -113,11 +116,14 @@ class Documents:
         by_path = {ref.path: ref for ref in refs}
         self._render(todo, by_path, config, md, linking_key, fresh)
         fresh = {path: fresh[path] for path in docs if path in fresh}  # in the order of refs
+        result = [e.doc for e in fresh.values()], {p: e.rendered for p, e in fresh.items()}
+        for path in damaged:  # read again next time, so that its errors are told again
+            del fresh[path]
         self._dirty.update(shard_of(path) for path in self.entries.keys() - fresh.keys())
-        self.prose_only = _prose_changes(self.entries, fresh, todo, parsed)
+        self.prose_only = [] if damaged else _prose_changes(self.entries, fresh, todo, parsed)
         self.entries = fresh
         self.linking = (linking, linking_key, md)
-        return [e.doc for e in fresh.values()], {p: e.rendered for p, e in fresh.items()}, errors
+        return result[0], result[1], errors
 
     def _render(
         self,

@@ -87,9 +87,9 @@ class ProseShortcut:
         old = entries.get(path)
         ref = stat_source("article", path)
         if index is None or old is None or ref is None:
-            return None
-        doc = parse_source(read_source(ref))[0]  # a mistake: the full pass reports it
-        if not isinstance(doc, ArticleDoc) or front(doc) != front(old.doc):
+            return None  # a mistake: the full pass reports it
+        doc, problems = parse_source(read_source(ref))
+        if problems or not isinstance(doc, ArticleDoc) or front(doc) != front(old.doc):
             return None
         _, linking_key, md = docs.linking
         prose = doc.mentions and last.config.link_mentions

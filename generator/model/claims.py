@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.errors import ContentError
 from generator.model.names import Names
 from generator.source.parse import ArticleDoc
+from generator.source.schema import STANCES
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ def resolve_claims(
                     )
                     message = f'claim: "{name.text}" names no {what} of the site; {fix}'
                     errors.append(ContentError(doc.path, name.line, message))
-            if len(by) == 1 and len(about) == 1:
+            if len(by) == 1 and len(about) == 1 and claim.stance in STANCES:
                 article = position[doc.path]
                 claims.append(Claim(article, min(by), min(about), claim.stance, claim.text))
     return tuple(claims)

@@ -172,6 +172,11 @@ def body_again(source: SourceFile, doc: Doc) -> str:
 
 
 def parse_source(source: SourceFile) -> tuple[Doc | None, list[ContentError]]:
+    """A file's document and its errors. A file whose front matter has mistakes still gives
+    a document, made of what could be read, so that the build can tell what else is
+    wrong in one run and other files' links and names to it do not fail as well; it must
+    never be published or kept (the build fails on the errors). None when nothing could
+    be read (not UTF-8, no front matter, YAML that does not parse)."""
     text, errors, warnings = decode(source.data, source.path)
     if text is None:
         return None, errors
@@ -229,7 +234,7 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
     )
     if f.errors and doc.draft:  # not ready, and not published: see ArticleDoc.problems
         return replace(doc, problems=tuple(f.errors)), []
-    return (None, f.errors) if f.errors else (doc, [])
+    return doc, f.errors  # with errors, still what could be read: see parse_source
 
 
 def _actor(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
@@ -247,7 +252,7 @@ def _actor(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
         wikidata=f.wikidata("wikidata"),
         redirect_from=f.page_names("redirect_from"),
     )
-    return (None, f.errors) if f.errors else (doc, [])
+    return doc, f.errors  # with errors, still what could be read: see parse_source
 
 
 def _event(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
@@ -270,7 +275,7 @@ def _event(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
     )
     if doc.end is not None and _day(doc.end) < _day(doc.date):
         f.fail("end", f'"end" ({_day(doc.end)}) is before "date" ({_day(doc.date)})')
-    return (None, f.errors) if f.errors else (doc, [])
+    return doc, f.errors  # with errors, still what could be read: see parse_source
 
 
 def _day(moment: Moment) -> dt.date:
@@ -303,6 +308,6 @@ def parse_all(sources: tuple[SourceFile, ...]) -> tuple[list[Doc], list[ContentE
     for source in sources:
         doc, more = parse_source(source)
         errors += more
-        if doc is not None:
+        if doc is not None and not more:
             docs.append(doc)
     return docs, errors

@@ -152,11 +152,10 @@ class FieldReader:
             )
             return None
         stance = values["stance"].strip().lower()
-        if stance not in STANCES:
+        if stance not in STANCES:  # reported; the claim is kept, so its names are checked too
             self.fail(
                 key, f'"stance: {values["stance"]}" is not one of: {", ".join(STANCES)}', line
             )
-            return None
         by, about = " ".join(values["by"].split()), " ".join(values["about"].split())
         return ClaimDoc(Name(by, line), Name(about, line), stance, values["text"].strip(), line)
 
