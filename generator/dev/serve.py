@@ -4,7 +4,8 @@ Pages are served as they are on disk, except that HTML responses get one
 `<script>` tag (never written into output/) that listens on a server-sent
 events stream: after a rebuild that changed the open page it reloads, and
 after a failed rebuild it shows the errors over the page until a good build.
-Nothing outside output/ is ever served.
+Nothing outside output/ is ever served; `/favicon.ico`, which browsers ask for unbidden,
+is the theme's `assets/favicon.svg` when output/ has no icon of its own.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 EVENTS = "/__dossier/events"
 SCRIPT = "/__dossier/live.js"
+FAVICON = "/assets/favicon.svg"  # the theme's, served for /favicon.ico when output/ has none
 _TAG = f'<script src="{SCRIPT}" defer></script>'.encode()
 _LIVE_JS = (Path(__file__).parents[1] / "theme" / "live.js").read_bytes()
 
@@ -90,6 +92,11 @@ def make_handler(root: Path, state: LiveState) -> type[BaseHTTPRequestHandler]:
 
         def _file(self, head: bool) -> None:
             target = resolve_request(root, self.path)
+            if target is None and urlsplit(self.path).path == "/favicon.ico":
+                target = resolve_request(root, FAVICON)  # what browsers ask for unbidden
+                if target is None:
+                    self._send(HTTPStatus.NO_CONTENT, "image/x-icon", b"", head)
+                    return
             if target is None:
                 self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"not found\n", head)
                 return

@@ -17,6 +17,9 @@ from markdown_it.token import Token
 from generator.urls import from_a_folder, page_url
 
 SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)]*\s+")
+WHITESPACE = re.compile(r"\s+")
+LAST_WORD_END = re.compile(r".*\s", re.DOTALL)  # up to the last space: the words before it
+CONTEXT_CHARS = 300  # about how much of its sentence a backlink shows around a mention
 
 
 TEXT_TYPES = ("text", "code_inline", "mention")  # inline tokens that hold their own text
@@ -65,15 +68,35 @@ class Found:
 Resolve = Callable[[str], Target | None]
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds the span, in one line."""
-    begin = 0
-    for stop in SENTENCE_END.finditer(text):
-        if stop.end() <= start:
-            begin = stop.end()
-        elif stop.start() >= end:
-            return " ".join(text[begin : stop.start()].split())
-    return " ".join(text[begin:].split())
+def sentence_around(text: str, start: int, end: int, limit: int = CONTEXT_CHARS) -> str:
+    """The sentence of `text` that holds the span, in one line, cut on word boundaries to
+    about `limit` characters around the span, with "…" where it is cut.
+
+    Only `limit` characters either side of the span are read, so a mention costs the same
+    in a paragraph of a million characters, with or without full stops, as in a short one.
+    """
+    low, high = max(0, start - limit), min(len(text), end + limit)
+    begin, stop = low, high
+    left_open, right_open = low > 0, high < len(text)  # the sentence may go on past these
+    for match in SENTENCE_END.finditer(text, low, high):
+        if match.end() <= start:
+            begin, left_open = match.end(), False
+        elif match.start() >= end:
+            stop, right_open = match.start(), False
+            break
+    room = max(0, limit - (end - start))
+    left = min(start - begin, max(room // 2, room - (stop - end)))
+    right = min(stop - end, room - left)
+    first, last = start - left, end + right
+    head = tail = ""
+    if first > begin or left_open:
+        space = WHITESPACE.search(text, max(first - 1, 0), start)
+        first, head = (space.end() if space else start), "…"
+    if last < stop or right_open:
+        words = LAST_WORD_END.match(text, end, min(last + 1, len(text)))
+        last, tail = (words.end() - 1 if words else end), "…"
+    cut = " ".join(text[first:last].split())
+    return head + (cut.rstrip(",;:") if tail else cut) + tail
 
 
 def plain_of(inline: Token) -> str:

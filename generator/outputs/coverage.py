@@ -202,25 +202,53 @@ def axis_labels(
 ) -> list[str]:
     """Ticks and labels under the bars; a second line gives the year where it changes."""
     step = label_step(unit, slot)
+    ticks = [
+        (left + (i + 0.5) * slot, short_label(b.start, unit, step), b.start.year)
+        for i, b in enumerate(bars)
+        if labelled(i, b.start, unit, step)
+    ]
+    years = unit in ("day", "week", "month") and step < 12
     parts = []
     year_shown = 0
-    for i, b in enumerate(bars):
-        if not labelled(i, b.start, unit, step):
-            continue
-        x = left + (i + 0.5) * slot
+    for x, label, year in spaced(ticks):
         parts.append(
             f'<line class="tick" x1="{num(x)}" x2="{num(x)}" y1="{num(base)}" '
             f'y2="{num(base + 4)}"/>'
-            f'<text class="axis-label" x="{num(x)}" y="{num(base + 17)}" text-anchor="middle">'
-            f"{esc(short_label(b.start, unit, step))}</text>"
+            f'<text class="axis-label" x="{num(inside(x, label))}" y="{num(base + 17)}" '
+            f'text-anchor="middle">{esc(label)}</text>'
         )
-        if unit in ("day", "week", "month") and step < 12 and b.start.year != year_shown:
-            year_shown = b.start.year
+        if years and year != year_shown:
+            year_shown = year
             parts.append(
-                f'<text class="axis-label year" x="{num(x)}" y="{num(base + 33)}" '
-                f'text-anchor="middle">{b.start.year}</text>'
+                f'<text class="axis-label year" x="{num(inside(x, str(year)))}" '
+                f'y="{num(base + 33)}" text-anchor="middle">{year}</text>'
             )
     return parts
+
+
+def inside(x: float, label: str) -> float:
+    """Where to centre `label` under a tick at `x` so that all of it is inside the chart:
+    a label at either end moves in by what would be cut (at the largest size CSS gives)."""
+    half = text_width(label, AXIS_FONT) / 2
+    return min(max(x, half), CHART_W - half)
+
+
+def spaced(ticks: list[tuple[float, str, int]]) -> list[tuple[float, str, int]]:
+    """The ticks whose labels fit: `label_step` spaces them, but a label moved `inside` at
+    either end may then run into its neighbour, which gives way (the last label stays)."""
+    kept: list[tuple[float, str, int]] = []
+    for n, tick in enumerate(ticks):
+        if kept and _overlap(kept[-1], tick):
+            if n < len(ticks) - 1:
+                continue
+            kept.pop()
+        kept.append(tick)
+    return kept
+
+
+def _overlap(a: tuple[float, str, int], b: tuple[float, str, int]) -> bool:
+    room = (text_width(a[1], AXIS_FONT) + text_width(b[1], AXIS_FONT)) / 2 + 4
+    return abs(inside(b[0], b[1]) - inside(a[0], a[1])) < room
 
 
 @dataclass(frozen=True, slots=True)

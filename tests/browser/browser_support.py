@@ -24,6 +24,7 @@ AXE_JS = REPO_ROOT / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
 MAKE_TOOLS = "run `make tools` (as root it apt-get installs what is missing; see .ci/setup-tools)"
 
+FAVICON = "/assets/favicon.svg"
 PHONE: ViewportSize = {"width": 375, "height": 812}
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 
@@ -90,6 +91,8 @@ class Tab:
         self.problems.append(f"{self._short(self.page.url)}: uncaught exception: {error}")
 
     def _on_request_failed(self, request: Request) -> None:
+        if request.failure == "net::ERR_ABORTED" and request.url.endswith(FAVICON):
+            return  # fetched after the page's load; the next page's navigation cancels it
         failed = f"request failed: {self._short(request.url)} ({request.failure})"
         self.problems.append(f"{self._short(self.page.url)}: {failed}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,8 +10,10 @@ from typing import TYPE_CHECKING
 import pytest
 from browser_support import DESKTOP, PHONE, SAMPLES, BuiltSite, Tab
 
+from generator.cli.main import main
+
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page
+    from playwright.sync_api import Browser, Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -180,3 +183,98 @@ def test_an_old_address_sends_the_reader_to_the_page_there_now(tab: Tab, site: B
     page = tab.open("actors/putin.html")
     page.wait_for_url(tab.site.url("actors/vladimir-putin.html"))
     assert h1(page) == "Vladimir Putin"
+
+
+WIDE_CLAIMS_SITE = {
+    "site.yaml": "title: Wide claims\n",
+    "content/actors/ministry.md": (
+        "---\nname: Ministry of Foreign Affairs of the Russian Federation\n---\n"
+    ),
+    "content/events/summit.md": (
+        "---\nname: Extraordinary intergovernmental summit\ndate: 2023-05-03\n---\n"
+    ),
+    "content/articles/a.md": (
+        "---\ntitle: The ministry's statement on the extraordinary intergovernmental summit, "
+        "in full, with the annexes\ndate: 2023-05-04\n"
+        "actors: [Ministry of Foreign Affairs of the Russian Federation]\n"
+        "events: [Extraordinary intergovernmental summit]\nclaims:\n"
+        + "".join(
+            f"  - by: Ministry of Foreign Affairs of the Russian Federation\n"
+            f"    about: Extraordinary intergovernmental summit\n"
+            f"    stance: {stance}\n"
+            f"    text: The published record at https://example.org/{'records/' * 12}{n} "
+            "is incomplete and was altered after the meeting had ended\n"
+            for n, stance in enumerate(("asserts", "denies", "disputes"))
+        )
+        + "---\nThe ministry spoke.\n"
+    ),
+}
+
+CELL_BOXES_JS = """(rows) => [...document.querySelectorAll(rows)].map(
+  (row) => [...row.cells].map((cell) => {
+    const box = cell.getBoundingClientRect();
+    return {top: box.top, bottom: box.bottom, left: box.left, right: box.right};
+  }))"""
+
+
+def claims_site(tmp_path: Path) -> BuiltSite:
+    site = tmp_path / "wide"
+    for name, text in WIDE_CLAIMS_SITE.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    assert main(["build", str(site), "-q"]) == 0
+    return BuiltSite(site / "output")
+
+
+def ax_roles(page: Page) -> list[str]:
+    """The roles Chromium's own accessibility tree gives, as a screen reader gets them."""
+    session = page.context.new_cdp_session(page)
+    tree = session.send("Accessibility.getFullAXTree")
+    session.detach()
+    return [node["role"]["value"] for node in tree["nodes"] if "role" in node]
+
+
+@pytest.mark.parametrize(
+    "page_path",
+    ["events/summit.html", "actors/ministry.html"],
+)
+def test_on_a_phone_each_claim_is_a_block_of_labelled_cells(
+    browser: Browser, tmp_path: Path, screenshots: Path, page_path: str
+) -> None:
+    site = claims_site(tmp_path)
+    context = browser.new_context(viewport=PHONE)
+    tab = Tab(context.new_page(), site)
+    page = tab.open(page_path, PHONE)
+    size = page.evaluate(OVERFLOW_JS)
+    assert size["scroll"] <= size["client"], size
+    rows = page.evaluate(CELL_BOXES_JS, ".claims tbody tr")
+    assert len(rows) == 3
+    for cells in rows:
+        assert len(cells) == 4
+        for upper, lower in itertools.pairwise(cells):
+            assert lower["top"] >= upper["bottom"] - 0.5, cells  # one under another
+            assert lower["left"] == upper["left"], cells
+        assert all(cell["right"] <= size["client"] for cell in cells), cells
+    labels = (
+        page.locator(".claims tbody tr")
+        .first.locator("td")
+        .evaluate_all("(cells) => cells.map((c) => getComputedStyle(c, '::before').content)")
+    )
+    assert labels[1:] == ['"Stance"', '"Claim"', '"Story"']
+    roles = ax_roles(page)
+    assert roles.count("table") == 1
+    assert roles.count("columnheader") == 4
+    assert roles.count("cell") == 12
+    kind = page_path.split("/")[0].rstrip("s")
+    page.screenshot(path=screenshots / f"claims-{kind}-phone.png", full_page=True)
+
+    page = tab.open(page_path, {"width": 700, "height": 800})  # a tablet: a narrow column
+    for cells in page.evaluate(CELL_BOXES_JS, ".claims tbody tr"):
+        assert all(b["top"] >= a["bottom"] - 0.5 for a, b in itertools.pairwise(cells)), cells
+
+    page = tab.open(page_path, DESKTOP)  # a wide window keeps the table
+    for cells in page.evaluate(CELL_BOXES_JS, ".claims tbody tr"):
+        assert len({cell["top"] for cell in cells}) == 1, cells  # side by side
+    page.screenshot(path=screenshots / f"claims-{kind}-desktop.png", full_page=True)
+    assert tab.problems == [], "\n".join(tab.problems)
+    context.close()

@@ -93,6 +93,27 @@ def test_html_gets_the_live_script_but_output_does_not(
     assert status == 200 and b"__dossier" not in css
 
 
+def test_favicon_ico_is_the_themes_svg_or_the_sites_own_never_a_404(
+    served: tuple[DevLoop, int], site: Path
+) -> None:
+    port, output = served[1], site / "output"
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    conn.request("GET", "/favicon.ico")
+    response = conn.getresponse()
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "image/svg+xml"
+    assert response.read() == (output / "assets" / "favicon.svg").read_bytes()
+    conn.close()
+
+    (output / "favicon.ico").write_bytes(b"\x00\x00\x01\x00 the site's own")
+    assert get(port, "/favicon.ico") == (200, b"\x00\x00\x01\x00 the site's own")
+
+    (output / "favicon.ico").unlink()
+    (output / "assets" / "favicon.svg").unlink()  # a theme without one: nothing, not 404
+    assert get(port, "/favicon.ico") == (204, b"")
+    assert get(port, "/favicon.svg")[0] == 404  # only that one address is answered so
+
+
 def read_events(port: int, count: int, timeout: float = 8.0) -> list[dict[str, object]]:
     """Open the event stream and collect `count` build messages."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)

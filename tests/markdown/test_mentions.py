@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import timeit
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
+from generator.markdown.found import CONTEXT_CHARS, sentence_around
 from generator.markdown.markup import Rendered, make_markdown, render_markdown
 from generator.model.linking import make_linking
 from generator.source.discover import SourceFile
@@ -255,6 +257,66 @@ def test_backlinks_carry_the_sentence(make_site: MakeSite) -> None:
     assert texts(page, "#mentioned ~ ul q") == ["Later, Peskov made a claim about it."]
     putin = run.page("actors/vladimir-putin.html")  # linked from Peskov's biography
     assert texts(putin, "#mentioned ~ ul a") == ["Dmitry Peskov"]
+
+
+CUT_CASES = [  # (text, what the context begins with, what it ends with)
+    ("First. Then Peskov spoke. Last.", "Then Peskov spoke.", "Then Peskov spoke."),
+    (
+        "Start. " + "alpha beta, " * 60 + "Peskov said " + "gamma delta " * 60 + "end.",
+        "…alpha beta, alpha",
+        "delta gamma…",  # "delta gamma delta" would pass 300 characters
+    ),
+    ("word " * 90_000 + "Peskov " + "word " * 90_000, "…word word", "word word…"),  # no stop
+    ("x" * 2000 + " Peskov said so.", "…Peskov said so.", "…Peskov said so."),  # one long word
+    ("Peskov " + "said " * 200 + "end.", "Peskov said said", "said said…"),  # room on the right
+    ("One. " + "said " * 200 + "Peskov.", "…said said", "said said Peskov."),  # on the left
+]
+
+
+@pytest.mark.parametrize(("text", "begins", "ends"), CUT_CASES)
+def test_the_context_is_the_sentence_cut_to_about_300_characters_on_words(
+    text: str, begins: str, ends: str
+) -> None:
+    at = text.index("Peskov")
+    context = sentence_around(text, at, at + len("Peskov"))
+    assert context.startswith(begins)
+    assert context.endswith(ends)
+    assert "Peskov" in context
+    assert len(context) <= CONTEXT_CHARS + 2  # the two ellipses
+    for word in context.strip("…").split():  # cut between words, never inside one
+        assert re.search(rf"(^|\s){re.escape(word)}(\s|$)", text), word
+
+
+def test_a_context_costs_the_same_in_a_huge_paragraph() -> None:
+    """Only about 300 characters either side of a mention are read (linear in mentions)."""
+    small = "word " * 100 + "Peskov " + "word " * 100
+    huge = "word " * 400_000 + "Peskov " + "word " * 400_000
+
+    def cost(text: str) -> float:
+        at = text.index("Peskov")
+        return min(timeit.repeat(lambda: sentence_around(text, at, at + 6), number=200, repeat=3))
+
+    assert cost(huge) < 5 * cost(small) + 0.005
+
+
+def test_a_paragraph_of_450_kb_is_not_quoted_whole_on_actor_pages(make_site: MakeSite) -> None:
+    body = ("Peskov and Putin met, " + "then they talked and talked " * 16_500) + "and NSC"
+    body += " and the Kremlin drone incident, all without a full stop"
+    assert len(body) > 450_000
+    run = make_site({**ACTORS, "content/articles/a.md": article(title="Huge", body=body)})
+    assert run.code == 0, run.err
+    for page_path in (
+        "actors/dmitry-peskov.html",
+        "actors/vladimir-putin.html",
+        "actors/nsc.html",
+        "events/kremlin-drone-incident.html",
+    ):
+        page = run.page(page_path)
+        [huge] = [q for q in page.select("#mentioned ~ ul li") if q.a and q.a.text == "Huge"]
+        context = huge.q.text if huge.q else ""
+        assert len(context) <= CONTEXT_CHARS + 2, page_path
+        assert "…" in context, page_path
+        assert (run.output / page_path).stat().st_size < 30_000, page_path
 
 
 def test_attributed_quote_becomes_a_figure_and_joins_in_their_words(make_site: MakeSite) -> None:

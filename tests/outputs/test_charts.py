@@ -14,7 +14,7 @@ import pytest
 
 from generator.outputs.coverage import buckets, coverage_chart, pick_unit
 from generator.outputs.graph import Edge, Node, relation_graph, strongest_edges
-from generator.outputs.svg import CHAR_WIDTH, FONT
+from generator.outputs.svg import AXIS_FONT, CHAR_WIDTH, FONT, text_width
 from tests.conftest import MakeSite
 from tests.helpers import REPO, Run, article, first
 
@@ -115,6 +115,41 @@ def test_coverage_chart_of_years_of_stories_labels_without_overlap() -> None:
     for row in rows.values():
         row.sort()
         assert all(a + w <= b for (a, w), (b, _) in itertools.pairwise(row))
+
+
+def extent(text: ET.Element) -> tuple[float, float]:
+    """Where a label's estimated width reaches, left and right, at the size phones give it."""
+    width = text_width(text.text or "", AXIS_FONT)
+    x = float(text.get("x", 0))
+    anchor = text.get("text-anchor", "start")
+    start = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
+    return start, start + width
+
+
+SPANS = (0, 1, 6, 30, 31, 45, 120, 182, 400, 2000, 2922, 4000)  # days, over every unit
+
+
+@pytest.mark.parametrize(("span", "stories"), list(itertools.product(SPANS, (2, 7, 40))))
+@pytest.mark.parametrize("first", [dt.date(2023, 1, 1), dt.date(2023, 5, 3), dt.date(2024, 12, 30)])
+def test_every_label_of_a_coverage_chart_is_inside_it(
+    span: int, stories: int, first: dt.date
+) -> None:
+    days = [first + dt.timedelta(days=span * k // max(stories - 1, 1)) for k in range(stories)]
+    svg = parse(coverage_chart(days, title="T"))
+    _, _, width, height = (float(v) for v in str(svg.get("viewBox")).split())
+    texts = list(svg.iter(f"{SVG}text"))
+    assert texts
+    for text in texts:
+        left, right = extent(text)
+        assert left >= 0 and right <= width, (text.text, left, right, width)
+        y = float(text.get("y", 0))
+        assert AXIS_FONT <= y <= height - AXIS_FONT * 0.25, (text.text, y, height)
+    rows: dict[str, list[tuple[float, float]]] = {}
+    for text in texts:
+        rows.setdefault(str(text.get("y")), []).append(extent(text))
+    for row in rows.values():
+        row.sort()
+        assert all(a_right <= b_left for (_, a_right), (b_left, _) in itertools.pairwise(row))
 
 
 def test_coverage_chart_of_nothing_or_one_story() -> None:

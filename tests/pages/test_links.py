@@ -7,6 +7,7 @@ fetched: they are only told apart from internal ones.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -99,6 +100,23 @@ def test_every_internal_link_of_the_example_site_resolves(built_site: Path) -> N
     assert report.pages == len(list(built_site.rglob("*.html"))) > 0
     assert report.internal >= 6 * report.pages
     assert report.fragments >= report.pages
+
+
+def test_every_page_links_the_themes_favicon_relatively(built_site: Path) -> None:
+    icon = built_site / "assets" / "favicon.svg"
+    svg = ET.fromstring(icon.read_text(encoding="utf-8"))
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    assert icon.stat().st_size < 1024
+    for page in built_site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if soup.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # an old address, sending the reader on at once
+        link = soup.find("link", rel="icon")
+        assert link is not None, page
+        assert link["type"] == "image/svg+xml"
+        href = str(link["href"])
+        assert not urlsplit(href).scheme and not href.startswith("/"), href  # works from file://
+        assert (page.parent / href).resolve() == icon.resolve(), page
 
 
 def test_the_check_reports_every_kind_of_broken_link(tmp_path: Path) -> None:
