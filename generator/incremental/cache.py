@@ -35,7 +35,7 @@ from generator.source.schema import ClaimDoc, Moment, Name, Source
 from generator.write.files import replace_file
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 11
+FORMAT = 12
 SHARDS = 256  # one byte of a hash of the path: an edit at 100,000 stories rewrites ~400 entries
 NAMES = "names.json"
 
