@@ -125,11 +125,22 @@ def _trim_start(tokens: list[Token], i: int, j: int, lower: set[str]) -> int:
             and tokens[i + 1].low in PLACES | DEMONYMS | ALL_ROLES | ORG_HEAD
         )
         named = token.low in STOP_NOUNS and any(t.low in ORG_HEAD for t in tokens[i + 1 : j])
+        named = named or _initial_letter(tokens, i, j)  # "A. Blinken" is no article
         stop = token.low in STOP | TIME and not named  # "Workers' Party" is a name
         if not (stop or not is_cap(token) or common or verb or is_compound(token)):
             break
         i += 1
     return i
+
+
+def _initial_letter(tokens: list[Token], i: int, j: int) -> bool:
+    token = tokens[i]
+    return (
+        len(token.text) == 1
+        and token.text.isupper()
+        and i + 1 < j
+        and tokens[i + 1].gap.strip() == "."
+    )
 
 
 def _post_nominal(token: Token) -> bool:

@@ -85,7 +85,7 @@ class KnownActors:
 
     def resolve(self, name: str, person: bool) -> Known | None:
         """The known actor a name in the story means; by its surname alone only with a
-        first name that fits ("A. Blinken", not "Maria Blinken")."""
+        given name that fits ("A. Blinken", "Tayyip Erdogan", not "Maria Blinken")."""
         names = [name]
         words = name.split()
         while len(words) > 1 and words[0].lower() in PLACES | DEMONYMS | ACRONYM_STOP:
@@ -97,13 +97,17 @@ class KnownActors:
                 return known
         if not person or len(words) < 2:
             return None
-        known = self.get(words[-1])
-        if known is None:
+        # the surname, even one another person in the story has: the given name decides
+        at = self._names.latest(words[-1])
+        at = self._surnames.only(words[-1]) if at is None else at
+        if at is None:
             return None
-        own = known.name.split()
+        known = self.actors[at]
+        own = known.name.split()[:-1]  # the given names: "Tayyip Erdogan" is Recep Tayyip's
         first = words[0].rstrip(".")
-        same = len(own) < 2 or loose_key(own[0]) == loose_key(first)
-        return known if same or (len(first) == 1 and own[0].startswith(first)) else None
+        if not own or any(loose_key(given) == loose_key(first) for given in own):
+            return known
+        return known if len(first) == 1 and own[0].startswith(first) else None
 
 
 _WORD = re.compile(r"\w+")

@@ -96,3 +96,12 @@ def test_a_run_resolves_a_later_story_to_an_earlier_storys_proposal() -> None:
     )
     assert later.proposals == ()
     assert later.known == ("Volodymyr Zelenskyy", "Dmytro Kuleba")
+
+
+def test_a_known_person_by_a_given_name_or_initial_and_the_surname() -> None:
+    site = [Known("Recep Tayyip Erdoğan"), Known("Antony Blinken")]
+    found = detect(
+        "Talks", "President Tayyip Erdogan met Maria Blinken, then A. Blinken, on Monday.", site
+    )
+    assert found.known == ("Recep Tayyip Erdoğan", "Antony Blinken")
+    assert [p.name for p in found.proposals] == ["Maria Blinken"]
