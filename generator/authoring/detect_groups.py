@@ -42,7 +42,7 @@ _SPELLED = re.compile(
     r"(?:\s*,\s*[^,.;:!?()\n]{1,50},)?\s*,?\s*whose\s+(?:(?P<part>first|last|given|family|sur)"
     rf"\s*)?name\s+(?:is|was)\s+{_OFTEN}{_HOW}"
     # "X, also written Y", "X, who is widely known as Y", "X (also spelled Y)"
-    rf"|\s*[,(]?\s*(?:who\s+is\s+|which\s+is\s+)?{_OFTEN}{_HOW.replace('how', 'how2')}"
+    rf"|\s*[,(]?\s*(?:(?:who|which)\s+(?:is|was)\s+)?{_OFTEN}{_HOW.replace('how', 'how2')}"
     # "X, whose real name is Y", "X, born Y": a name of its own
     r"|(?P<own>(?:\s*,\s*[^,.;:!?()\n]{1,50},)?\s*,?\s*whose\s+(?:real|birth|full|legal|"
     r"original|maiden)\s+name\s+(?:is|was)\s+|\s*,\s*(?:who\s+was\s+)?born\s+)",
@@ -328,7 +328,8 @@ def _initials(words: list[str], acronym: str) -> bool:
     "OPEC"), or of the name but its first word?"""
     letters = acronym.replace(".", "").lower()
     firsts = [w[0].lower() for w in words if w[:1].isalpha()]
-    return _spells(letters, firsts, [w.lower() in _LINKS for w in words if w[:1].isalpha()])
+    optional = [w.lower() in _LINKS for w in words if w[:1].isalpha()]
+    return _spells(letters, firsts, optional) or _spells(letters, firsts[1:], optional[1:])
 
 
 def _spells(letters: str, firsts: list[str], optional: list[bool]) -> bool:
