@@ -17,15 +17,13 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
+from typing import TYPE_CHECKING
 
 from generator.source.schema import MONTH_NAMES
+
+if TYPE_CHECKING:  # Babel is imported when a site is not in English, not before
+    from babel import Locale
+    from babel.messages.catalog import Catalog
 
 LOCALE_DIR = Path(__file__).parent / "theme" / "locale"
 TEMPLATE = "messages.pot"  # every message of the theme, as `pybabel extract` wrote it
@@ -43,6 +41,8 @@ def N_(message: str) -> str:
 @lru_cache(maxsize=64)
 def babel_locale(code: str) -> Locale | None:
     """Babel's locale for a language tag (`pt-BR`), or None when Babel has none."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -67,6 +67,8 @@ def catalogue_file(code: str) -> Path | None:
 
 
 def read_catalogue(path: Path, locale: Locale | None) -> Catalog:
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as file:
         return read_po(file, locale=locale)
 
@@ -74,6 +76,9 @@ def read_catalogue(path: Path, locale: Locale | None) -> Catalog:
 @lru_cache(maxsize=16)
 def translations(code: str, labels: Labels = ()) -> gettext.NullTranslations:
     """The theme's messages in this language, the site's `labels:` over them."""
+    from babel.messages.mofile import write_mo
+    from babel.support import Translations
+
     found = None if is_english(code) else catalogue_file(code)
     if found is None and not labels:
         return gettext.NullTranslations()  # English: every message as it is written
@@ -82,11 +87,13 @@ def translations(code: str, labels: Labels = ()) -> gettext.NullTranslations:
     for message, text in labels:
         known = catalog.get(message)
         forms = (text,) if isinstance(text, str) else text
-        if known is not None and isinstance(known.id, (tuple, list)):
+        if known is None:
+            catalog.add(message, forms[0])
+        elif isinstance(known.id, (tuple, list)):
             count = catalog.num_plurals
             known.string = tuple((forms + forms[-1:] * count)[:count])
         else:
-            catalog.add(message, forms[0])
+            known.string = forms[0]
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)
@@ -96,6 +103,8 @@ def translations(code: str, labels: Labels = ()) -> gettext.NullTranslations:
 @lru_cache(maxsize=16)
 def direction(code: str) -> str:
     """`rtl` for a language written right to left (Arabic, Hebrew, Persian, Urdu...)."""
+    if is_english(code):
+        return "ltr"
     locale = babel_locale(code)
     return "rtl" if locale is not None and locale.character_order == "right-to-left" else "ltr"
 
@@ -160,19 +169,27 @@ def _day(moment: dt.date) -> dt.date:
 
 @lru_cache(maxsize=65536)
 def _long_date(code: str, day: dt.date) -> str:
+    from babel.dates import format_date
+
     return format_date(day, "long", locale=babel_locale(code))
 
 
 @lru_cache(maxsize=4096)
 def _month(code: str, year: int, month: int) -> str:
+    from babel.dates import format_skeleton
+
     return format_skeleton("yMMMM", dt.date(year, month, 1), locale=babel_locale(code))
 
 
 @lru_cache(maxsize=1024)
 def _short_month(code: str, month: int) -> str:
+    from babel.dates import format_date
+
     return format_date(dt.date(2000, month, 1), "LLL", locale=babel_locale(code))
 
 
 @lru_cache(maxsize=4096)
 def _short_date(code: str, day: dt.date) -> str:
+    from babel.dates import format_skeleton
+
     return format_skeleton("MMMd", day, locale=babel_locale(code))
