@@ -76,12 +76,12 @@ def read_catalogue(path: Path, locale: Locale | None) -> Catalog:
 @lru_cache(maxsize=16)
 def translations(code: str, labels: Labels = ()) -> gettext.NullTranslations:
     """The theme's messages in this language, the site's `labels:` over them."""
-    from babel.messages.mofile import write_mo
-    from babel.support import Translations
-
     found = None if is_english(code) else catalogue_file(code)
     if found is None and not labels:
         return gettext.NullTranslations()  # English: every message as it is written
+    from babel.messages.mofile import write_mo
+    from babel.support import Translations
+
     locale = babel_locale(code) if found is not None else None
     catalog = read_catalogue(found or LOCALE_DIR / TEMPLATE, locale)
     for message, text in labels:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gettext
+import re
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from markupsafe import Markup, escape
 
 from generator import __version__
 from generator.errors import ContentError, in_order
-from generator.language import ENGLISH, Language, direction
+from generator.language import ENGLISH, Language, direction, translations
 from generator.outputs.feeds import absolute_url, rfc3339
 from generator.pages.records import PageView
 from generator.source.config import Config
@@ -100,7 +102,7 @@ class Labels(InternationalizationExtension):
                 held = []
         yield from held
 
-    def _make_node(
+    def _make_node(  # type: ignore[override]  # an `If` for a count in English
         self,
         singular: str,
         plural: str | None,
@@ -109,17 +111,57 @@ class Labels(InternationalizationExtension):
         plural_expr: nodes.Expr | None,
         vars_referenced: bool,
         num_called_num: bool,
-    ) -> nodes.Output:
-        if plural_expr is not None or context is not None:
-            return super()._make_node(
-                singular, plural, context, variables, plural_expr, vars_referenced, num_called_num
-            )
-        text = self.translate(singular)
-        if not variables:
-            return nodes.Output([nodes.TemplateData(text.replace("%%", "%"))])
-        values = [nodes.Pair(nodes.Const(key), value) for key, value in variables.items()]
-        marked = nodes.MarkSafeIfAutoescape(nodes.Const(text))
-        return nodes.Output([nodes.Mod(marked, nodes.Dict(values))])
+    ) -> nodes.Output | nodes.If:
+        """The message as template text and the values it shows, as if the template had
+        been written in this language; a count in a language with plural rules other
+        than English's, or a message `_` must format, is left to `ngettext` and `_`."""
+        language: Language = self.environment.language  # type: ignore[attr-defined]
+        if context is None and plural_expr is None:
+            shown = _pieces(self.translate(singular), variables)
+            if shown is not None:
+                return nodes.Output(shown)
+        elif context is None and plural is not None and plain(language):
+            one = _pieces(singular, variables, plural_expr)
+            many = _pieces(plural, variables, plural_expr)
+            if one is not None and many is not None:
+                is_one = nodes.Compare(plural_expr, [nodes.Operand("eq", nodes.Const(1))])
+                return nodes.If(is_one, [nodes.Output(one)], [], [nodes.Output(many)])
+        return super()._make_node(
+            singular, plural, context, variables, plural_expr, vars_referenced, num_called_num
+        )
+
+
+_FORMAT = re.compile(r"%\((\w+)\)s|%%")
+
+
+def _pieces(
+    text: str, variables: dict[str, nodes.Expr], num: nodes.Expr | None = None
+) -> list[nodes.Expr] | None:
+    """`"%(n)s stories"` as the nodes of `{{ n }} stories`; None for a `%` form other than
+    `%(name)s` and `%%`, or a name the message was not given."""
+    found: list[nodes.Expr] = []
+    start = 0
+    for match in _FORMAT.finditer(text):
+        found.append(nodes.TemplateData(text[start : match.start()]))
+        name = match.group(1)
+        if name is None:
+            found.append(nodes.TemplateData("%"))
+        elif name in variables:
+            found.append(variables[name])
+        elif name == "num" and num is not None:
+            found.append(num)
+        else:
+            return None
+        start = match.end()
+    found.append(nodes.TemplateData(text[start:]))
+    if any(isinstance(n, nodes.TemplateData) and "%" in n.data for n in found[::2]):
+        return None
+    return [n for n in found if not (isinstance(n, nodes.TemplateData) and not n.data)]
+
+
+def plain(language: Language) -> bool:
+    """No catalogue and no labels: every message as the theme writes it, in English."""
+    return type(translations(language.code, language.labels)) is gettext.NullTranslations
 
 
 def make_env(site_templates: Path | None, language: Language = ENGLISH) -> jinja2.Environment:
