@@ -25,6 +25,7 @@ from generator.incremental.fingerprint import code_digest, page_signer
 from generator.incremental.pagestore import PageStore
 from generator.incremental.shortcut import Last, ProseShortcut
 from generator.incremental.stamps import Found, Sources
+from generator.language import Language
 from generator.markdown.markup import Rendered
 from generator.model.site import Site, build_site
 from generator.outputs.feeds import feed_warnings
@@ -159,7 +160,7 @@ class Builder:
             errors += [replace(w, message=f"warning: {w.message}") for w in site.warnings]
         if found.refused:  # what the site's templates and pages would be is beside the point
             return _result(site, in_order(errors + found.refused), [], 0)
-        env = make_env(found.templates)
+        env = make_env(found.templates, Language(config.language, config.labels))
         early = self._after_parse(site, env, config, previous, found, errors)
         if early is not None:
             return early

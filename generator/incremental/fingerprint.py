@@ -157,7 +157,7 @@ def code_digest() -> str:
     """The generator's own code and theme: a change to either invalidates every page."""
     h = _hasher()
     for path in sorted(_PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".html", ".css", ".xml", ".js"):
+        if path.is_file() and path.suffix in (".py", ".html", ".css", ".xml", ".js", ".po", ".pot"):
             h.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
             h.update(path.read_bytes())
     return h.hexdigest()

@@ -28,6 +28,7 @@ from generator.incremental.documents import Documents
 from generator.incremental.fingerprint import page_signer
 from generator.incremental.pagestore import PageStore
 from generator.incremental.quick import front, prose_only, quick_build
+from generator.language import Language
 from generator.markdown.markup import render_markdown
 from generator.model.site import Site
 from generator.pages.render import make_env
@@ -121,7 +122,8 @@ class ProseShortcut:
         """From the command line, a prose-only edit without loading the site (`quick`)."""
         key = cache_key(config.raw_html, config.link_mentions)
         cache = (cache_dir, key)
-        return quick_build(self.out, refs, previous, inputs, cache, config, make_env(templates))
+        env = make_env(templates, Language(config.language, config.labels))
+        return quick_build(self.out, refs, previous, inputs, cache, config, env)
 
     def after_parse(
         self,

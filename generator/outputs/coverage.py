@@ -12,21 +12,25 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from generator.language import ENGLISH, N_, Language
 from generator.outputs.svg import (
     AXIS_FONT,
     CHART_W,
     esc,
     heading,
     num,
-    plural,
     svg_open,
     text_width,
 )
-from generator.source.schema import MONTH_NAMES
 
 CHART_H = 150.0
 PLOT_TOP, PLOT_BOTTOM, PLOT_RIGHT = 10.0, 38.0, 6.0
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+COUNTED = {
+    "day": N_("counted per day"),
+    "week": N_("counted per week"),
+    "month": N_("counted per month"),
+    "year": N_("counted per year"),
+}
 STEPS = {
     "day": (1, 2, 3, 7, 14),
     "week": (1, 2, 4, 8, 13),
@@ -93,33 +97,41 @@ def buckets(dates: Iterable[dt.date]) -> tuple[str, tuple[Bucket, ...]]:
     return unit, tuple(found)
 
 
-def long_label(start: dt.date, unit: str) -> str:
+def long_label(start: dt.date, unit: str, language: Language = ENGLISH) -> str:
     if unit == "year":
         return str(start.year)
     if unit == "month":
-        return f"{MONTH_NAMES[start.month - 1]} {start.year}"
-    day = f"{start.day} {MONTH_NAMES[start.month - 1]} {start.year}"
-    return f"week of {day}" if unit == "week" else day
+        return language.month(start.year, start.month)
+    day = language.date(start)
+    return language.gettext("week of %(date)s") % {"date": day} if unit == "week" else day
 
 
-def when(start: dt.date, unit: str) -> str:
+def when(start: dt.date, unit: str, language: Language = ENGLISH) -> str:
     """`long_label` with its preposition: "on 3 May 2023", "in May 2023"."""
-    return ("on " if unit == "day" else "in the " if unit == "week" else "in ") + long_label(
-        start, unit
-    )
+    if unit == "day":
+        return language.gettext("on %(date)s") % {"date": language.date(start)}
+    if unit == "week":
+        return language.gettext("in the week of %(date)s") % {"date": language.date(start)}
+    return language.gettext("in %(period)s") % {"period": long_label(start, unit, language)}
 
 
-def short_label(start: dt.date, unit: str, step: int) -> str:
+def stories(count: int, language: Language) -> str:
+    """`1 story`, `3 stories`."""
+    return language.ngettext("%(count)s story", "%(count)s stories", count) % {"count": count}
+
+
+def short_label(start: dt.date, unit: str, step: int, language: Language = ENGLISH) -> str:
     if unit == "year" or (unit == "month" and step >= 12):
         return str(start.year)
     if unit == "month":
-        return MONTHS[start.month - 1]
-    return f"{start.day} {MONTHS[start.month - 1]}"
+        return language.short_month(start.month)
+    return language.short_date(start)
 
 
-def label_step(unit: str, slot: float) -> int:
+def label_step(unit: str, slot: float, language: Language = ENGLISH) -> int:
     """Label every n-th bar, n as small as the labels' width allows."""
-    widest = text_width("30 May" if unit in ("day", "week") else "2023", AXIS_FONT) + 6
+    sample = language.short_date(dt.date(2023, 5, 30)) if unit in ("day", "week") else "2023"
+    widest = text_width(sample, AXIS_FONT) + 6
     return next((s for s in STEPS[unit] if s * slot >= widest), STEPS[unit][-1])
 
 
@@ -146,15 +158,20 @@ def nice_ceiling(value: int) -> int:
 
 
 def coverage_chart(
-    dates: Sequence[dt.date | dt.datetime], *, title: str, key: str = "coverage"
+    dates: Sequence[dt.date | dt.datetime],
+    *,
+    title: str,
+    key: str = "coverage",
+    language: Language = ENGLISH,
 ) -> str:
     """A bar chart of how many of the stories fall in each day, week, month or year."""
     unit, bars = buckets(dates)
     if not bars:
+        none = esc(language.gettext("No stories yet."))
         return (
             svg_open(key, "coverage", CHART_W, 40)
-            + heading(key, title, "No stories yet.")
-            + '<text class="axis-label" x="0" y="24">No stories yet.</text></svg>'
+            + heading(key, title, language.gettext("No stories yet."))
+            + f'<text class="axis-label" x="0" y="24">{none}</text></svg>'
         )
     most = max(bars, key=lambda b: b.count)  # the first of the highest
     top = nice_ceiling(most.count)
@@ -163,14 +180,23 @@ def coverage_chart(
     slot = plot_w / len(bars)
     bar_w = min(slot * 0.8, 40.0)
     total = sum(b.count for b in bars)
+    lang = language
     if len(bars) == 1:
-        desc = f"{plural(total, 'story', 'stories')}, all {when(bars[0].start, unit)}."
+        desc = lang.gettext("%(stories)s, all %(when)s.") % {
+            "stories": stories(total, lang),
+            "when": when(bars[0].start, unit, lang),
+        }
     else:
-        desc = (
-            f"{plural(total, 'story', 'stories')} from {long_label(bars[0].start, unit)} "
-            f"to {long_label(bars[-1].start, unit)}, counted per {unit}; the most, "
-            f"{most.count}, {when(most.start, unit)}."
-        )
+        desc = lang.gettext(
+            "%(stories)s from %(first)s to %(last)s, %(counted)s; the most, %(most)s, %(when)s."
+        ) % {
+            "stories": stories(total, lang),
+            "first": long_label(bars[0].start, unit, lang),
+            "last": long_label(bars[-1].start, unit, lang),
+            "counted": lang.gettext(COUNTED[unit]),
+            "most": most.count,
+            "when": when(most.start, unit, lang),
+        }
     parts = [svg_open(key, "coverage", CHART_W, CHART_H), heading(key, title, desc)]
     base = PLOT_TOP + plot_h
     for tick in sorted({0, top // 2, top}):
@@ -188,22 +214,27 @@ def coverage_chart(
             x = left + i * slot + (slot - bar_w) / 2
             parts.append(
                 f'<rect x="{num(x)}" y="{num(base - h)}" width="{num(bar_w)}" height="{num(h)}">'
-                f"<title>{esc(long_label(b.start, unit))}: "
-                f"{plural(b.count, 'story', 'stories')}</title></rect>"
+                f"<title>{esc(long_label(b.start, unit, lang))}: "
+                f"{esc(stories(b.count, lang))}</title></rect>"
             )
     parts.append("</g>")
-    parts += axis_labels(bars, unit, left, slot, base)
+    parts += axis_labels(bars, unit, left, slot, base, lang)
     parts.append("</svg>")
     return "".join(parts)
 
 
 def axis_labels(
-    bars: Sequence[Bucket], unit: str, left: float, slot: float, base: float
+    bars: Sequence[Bucket],
+    unit: str,
+    left: float,
+    slot: float,
+    base: float,
+    language: Language = ENGLISH,
 ) -> list[str]:
     """Ticks and labels under the bars; a second line gives the year where it changes."""
-    step = label_step(unit, slot)
+    step = label_step(unit, slot, language)
     ticks = [
-        (left + (i + 0.5) * slot, short_label(b.start, unit, step), b.start.year)
+        (left + (i + 0.5) * slot, short_label(b.start, unit, step, language), b.start.year)
         for i, b in enumerate(bars)
         if labelled(i, b.start, unit, step)
     ]
@@ -261,6 +292,7 @@ class Coverage:
 
     dates: tuple[dt.date | dt.datetime, ...]
     title: str
+    language: Language = ENGLISH
 
     def __html__(self) -> str:
-        return coverage_chart(self.dates, title=self.title)
+        return coverage_chart(self.dates, title=self.title, language=self.language)

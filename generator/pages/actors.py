@@ -23,8 +23,10 @@ CO_ACTORS = 12  # "often named with": this many, most often first
 
 
 def actor_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageView]:
+    language = shared.language
     for slug, actor in site.actors.items():
         url = actor_url(slug)
+        chart_title = language.gettext("Stories that name %(name)s") % {"name": actor.name}
         stories = site.actor_articles.get(slug, ())
         parts = timeline_parts(shared, stories, limits.page_stories)
         context: dict[str, object] = {
@@ -35,7 +37,7 @@ def actor_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
             "affiliations": [shared.actor_link(s) for s in actor.affiliations],
             "members": [shared.actor_link(s) for s in site.members.get(slug, ())],
             "story_count": len(stories),
-            "coverage_svg": coverage(site, stories, f"Stories that name {actor.name}"),
+            "coverage_svg": coverage(site, stories, chart_title, language),
             "graph_svg": actor_graph(site, shared, slug),
             "events": [shared.event_link(s, n) for s, n in site.actor_events.get(slug, ())],
             "co_actors": [

@@ -20,8 +20,10 @@ from generator.urls import event_url
 
 
 def event_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageView]:
+    language = shared.language
     for slug, event in site.events.items():
         url = event_url(slug)
+        chart_title = language.gettext("Stories about %(name)s") % {"name": event.name}
         stories = site.event_articles.get(slug, ())
         parts = timeline_parts(shared, stories, limits.page_stories)
         context: dict[str, object] = {
@@ -32,7 +34,7 @@ def event_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
             "sub_events": [shared.event_link(s) for s in site.sub_events.get(slug, ())],
             "actors": [shared.actor_link(s, n) for s, n in site.event_actors.get(slug, ())],
             "story_count": len(stories),
-            "coverage_svg": coverage(site, stories, f"Stories about {event.name}"),
+            "coverage_svg": coverage(site, stories, chart_title, language),
             "known_only_from_articles": event.path is None,
             **part_sections(shared, "event", slug, parts[0], whole=stories),
         }

@@ -7,6 +7,7 @@ In: the `Site` and its `SiteIndex` (how many stories name each pair of actors). 
 
 from __future__ import annotations
 
+from generator.language import ENGLISH, Language
 from generator.model.site import Site
 from generator.outputs.graph import Edge, Graph, Node, strongest_edges
 from generator.pages.records import PageView
@@ -26,8 +27,13 @@ def actor_graph(site: Site, shared: SiteIndex, slug: str) -> Graph | None:
     if not near:
         return None
     name = site.actors[slug].name
-    nodes = [actor_node(site, slug, stories(len(site.actor_articles.get(slug, ()))))]
-    nodes += [actor_node(site, s, f"{stories(n)} with {name}") for s, n in near]
+    lang = shared.language
+    nodes = [actor_node(site, slug, stories(len(site.actor_articles.get(slug, ())), lang))]
+    with_name = lang.gettext("%(stories)s with %(name)s")
+    nodes += [
+        actor_node(site, s, with_name % {"stories": stories(n, lang), "name": name})
+        for s, n in near
+    ]
     around = [Edge(slug, s, n) for s, n in near]
     between = [
         Edge(a, b, n)
@@ -35,17 +41,17 @@ def actor_graph(site: Site, shared: SiteIndex, slug: str) -> Graph | None:
         for b, _ in near[i + 1 :]
         if (n := shared.co_count(a, b))
     ]
-    desc = (
-        f"{name} in the middle, joined to the {len(near)} actors most often named in the "
+    desc = lang.gettext(
+        "%(name)s in the middle, joined to the %(count)s actors most often named in the "
         "same stories; the wider a line, the more stories two actors share. "
         "Each name links to that actor's page."
-    )
+    ) % {"name": name, "count": len(near)}
     return Graph(
         slug,
         tuple(nodes),
         (*around, *strongest_edges(between, GRAPH_EDGES - 1)),
         "../",
-        title=f"Who is named with {name}",
+        title=lang.gettext("Who is named with %(name)s") % {"name": name},
         desc=desc,
         key="network-graph",
     )
@@ -67,17 +73,18 @@ def graph_page(site: Site, shared: SiteIndex) -> PageView:
         ),
         key=lambda e: (-e.weight, site.actors[e.a].name, site.actors[e.b].name),
     )
-    desc = (
-        f"The {len(main)} actors named in the most stories; a line joins two actors named "
+    lang = shared.language
+    desc = lang.gettext(
+        "The %(count)s actors named in the most stories; a line joins two actors named "
         "in the same stories, the wider the more often. Each name links to that actor's page."
-    )
-    nodes = [actor_node(site, s, stories(len(site.actor_articles[s]))) for s in main]
+    ) % {"count": len(main)}
+    nodes = [actor_node(site, s, stories(len(site.actor_articles[s]), lang)) for s in main]
     graph = Graph(
         None,
         tuple(nodes),
         tuple(strongest_edges(pairs, GRAPH_EDGES)),
         "",
-        title="Who is named with whom",
+        title=lang.gettext("Who is named with whom"),
         desc=desc,
         key="site-graph",
         spread=1.5,
@@ -93,5 +100,6 @@ def graph_page(site: Site, shared: SiteIndex) -> PageView:
     return PageView("graph.html", "graph.html", context)
 
 
-def stories(count: int) -> str:
-    return f"{count} {'story' if count == 1 else 'stories'}"
+def stories(count: int, language: Language = ENGLISH) -> str:
+    """`1 story`, `3 stories`."""
+    return language.ngettext("%(count)s story", "%(count)s stories", count) % {"count": count}

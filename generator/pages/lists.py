@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter
 
+from generator.language import N_
 from generator.model.site import Site, sort_key
 from generator.pages.paging import Level, Limits, paginate, part_links
 from generator.pages.records import Group, Link, PageView
@@ -20,7 +21,7 @@ from generator.pages.shared import SiteIndex
 from generator.pages.timelines import part_pages, timeline, timeline_parts
 from generator.urls import event_url
 
-KIND_TITLES = {"person": "People", "organization": "Organisations", "other": "Others"}
+KIND_TITLES = {"person": N_("People"), "organization": N_("Organisations"), "other": N_("Others")}
 HOME_STORIES, HOME_ACTORS, HOME_EVENTS = 10, 12, 8
 
 
@@ -55,7 +56,9 @@ def all_stories_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator
         "feeds": shared.feeds,
     }
     yield PageView("timeline.html", "timeline.html", context)
-    yield from part_pages(shared, "timeline", "", parts, "All stories", "timeline.html")
+    yield from part_pages(
+        shared, "timeline", "", parts, shared.language.gettext("All stories"), "timeline.html"
+    )
 
 
 def actor_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageView]:
@@ -79,7 +82,7 @@ def actor_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator
                 if site.actors[slug].kind == kind
             ]
             if found:
-                sections.append(Group(kind, title, groups=initials(found)))
+                sections.append(Group(kind, shared.language.gettext(title), groups=initials(found)))
         path = part.url("actors.html")
         context: dict[str, object] = {"sections": tuple(sections)}
         context |= {"feeds": shared.feeds, "parts": links, "here": path, "part": part.label}
@@ -89,8 +92,9 @@ def actor_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator
 def event_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageView]:
     """`events.html`: every event, in the model's order (oldest first, undated last)."""
     dated = [(str(e.date.year) if e.date else "", slug) for slug, e in site.events.items()]
+    undated = shared.language.gettext("Date unknown")
     by_year: Level[tuple[str, str]] = Level(
-        itemgetter(0), lambda entry: (_file_key(entry[0]), entry[0] or "Date unknown")
+        itemgetter(0), lambda entry: (_file_key(entry[0]), entry[0] or undated)
     )
     parts = paginate(dated, limits.index_entries, (by_year,))
     links = part_links("events.html", parts)

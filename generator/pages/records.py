@@ -14,14 +14,15 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.language import N_
 from generator.model.references import Backlink
 from generator.model.site import Actor, Article, Event
 from generator.prose import Prose
 from generator.source.schema import Moment, Source
 from generator.urls import actor_url, article_url, event_url, page_url
 
-KIND_LABELS = {"person": "Person", "organization": "Organisation", "other": "Other"}
-SOURCE_KINDS = {"article": "", "actor": "Actor", "event": "Event"}
+KIND_LABELS = {"person": N_("Person"), "organization": N_("Organisation"), "other": N_("Other")}
+SOURCE_KINDS = {"article": "", "actor": N_("Actor"), "event": N_("Event")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gettext
+import re
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -12,11 +14,14 @@ import jinja2
 import markupsafe
 from jinja2 import nodes, pass_context
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.ext import InternationalizationExtension
+from jinja2.lexer import Token, TokenStream
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from generator import __version__
 from generator.errors import ContentError, in_order
+from generator.language import ENGLISH, Language, direction, translations
 from generator.outputs.feeds import absolute_url, rfc3339
 from generator.pages.records import PageView
 from generator.source.config import Config
@@ -65,9 +70,104 @@ class _Environment(jinja2.Environment):
     code_generator_class = _Generator
 
 
-def make_env(site_templates: Path | None) -> jinja2.Environment:
+class Labels(InternationalizationExtension):
+    """Jinja's i18n extension (`{% trans %}`, `_()`, `ngettext`), with the labels of the
+    build's one language put in as templates compile: a message with no count becomes
+    template text, and `_("Home")` a string, so a label costs nothing per page. A message
+    with a count (`{% trans count=n %}`, `{% pluralize %}`) is chosen as pages render."""
+
+    def translate(self, message: str) -> str:
+        language: Language = self.environment.language  # type: ignore[attr-defined]
+        return language.gettext(message)
+
+    def filter_stream(self, stream: TokenStream) -> Iterable[Token]:
+        """`_("text")` as the string it is in this language (a `%` in it is left to `_`)."""
+        held: list[Token] = []
+        for token in stream:
+            held.append(token)
+            shape = [t.type for t in held]
+            if shape != ["name", "lparen", "string", "rparen"][: len(held)] or (
+                held[0].value != "_"
+            ):
+                yield from held[:-1]
+                held = [token] if token.type == "name" and token.value == "_" else []
+                if not held:
+                    yield token
+            elif len(held) == 4:
+                text = self.translate(held[2].value)
+                if "%" in text or "%" in held[2].value:
+                    yield from held
+                else:
+                    yield Token(held[0].lineno, "string", text)
+                held = []
+        yield from held
+
+    def _make_node(  # type: ignore[override]  # an `If` for a count in English
+        self,
+        singular: str,
+        plural: str | None,
+        context: str | None,
+        variables: dict[str, nodes.Expr],
+        plural_expr: nodes.Expr | None,
+        vars_referenced: bool,
+        num_called_num: bool,
+    ) -> nodes.Output | nodes.If:
+        """The message as template text and the values it shows, as if the template had
+        been written in this language; a count in a language with plural rules other
+        than English's, or a message `_` must format, is left to `ngettext` and `_`."""
+        language: Language = self.environment.language  # type: ignore[attr-defined]
+        if context is None and plural_expr is None:
+            shown = _pieces(self.translate(singular), variables)
+            if shown is not None:
+                return nodes.Output(shown)
+        elif context is None and plural is not None and plain(language):
+            one = _pieces(singular, variables, plural_expr)
+            many = _pieces(plural, variables, plural_expr)
+            if one is not None and many is not None:
+                is_one = nodes.Compare(plural_expr, [nodes.Operand("eq", nodes.Const(1))])
+                return nodes.If(is_one, [nodes.Output(one)], [], [nodes.Output(many)])
+        return super()._make_node(
+            singular, plural, context, variables, plural_expr, vars_referenced, num_called_num
+        )
+
+
+_FORMAT = re.compile(r"%\((\w+)\)s|%%")
+
+
+def _pieces(
+    text: str, variables: dict[str, nodes.Expr], num: nodes.Expr | None = None
+) -> list[nodes.Expr] | None:
+    """`"%(n)s stories"` as the nodes of `{{ n }} stories`; None for a `%` form other than
+    `%(name)s` and `%%`, or a name the message was not given."""
+    found: list[nodes.Expr] = []
+    start = 0
+    for match in _FORMAT.finditer(text):
+        found.append(nodes.TemplateData(text[start : match.start()]))
+        name = match.group(1)
+        if name is None:
+            found.append(nodes.TemplateData("%"))
+        elif name in variables:
+            found.append(variables[name])
+        elif name == "num" and num is not None:
+            found.append(num)
+        else:
+            return None
+        start = match.end()
+    found.append(nodes.TemplateData(text[start:]))
+    if any(isinstance(n, nodes.TemplateData) and "%" in n.data for n in found[::2]):
+        return None
+    return [n for n in found if not (isinstance(n, nodes.TemplateData) and not n.data)]
+
+
+def plain(language: Language) -> bool:
+    """No catalogue and no labels: every message as the theme writes it, in English."""
+    return type(translations(language.code, language.labels)) is gettext.NullTranslations
+
+
+def make_env(site_templates: Path | None, language: Language = ENGLISH) -> jinja2.Environment:
     """Site templates first, then the theme; `theme/NAME` always reaches the built-in one.
-    An environment serves one build: templates are read once, never checked again."""
+    An environment serves one build, in one language: templates are read once, never
+    checked again, and their labels are put in as they compile (`Labels`)."""
     theme = jinja2.FileSystemLoader(THEME_TEMPLATES)
     loaders: list[jinja2.BaseLoader] = [theme, jinja2.PrefixLoader({"theme": theme})]
     if site_templates is not None:
@@ -79,13 +179,40 @@ def make_env(site_templates: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # else every get_template stats the file: once per page
+        extensions=[Labels],
     )
-    env.filters.update(
-        rel=rel, date=show_date, isodate=iso_date, month=show_month, timetag=time_tag
+    env.language = language  # type: ignore[attr-defined]
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        language.gettext, language.ngettext, newstyle=True
     )
+    env.globals["text_direction"] = direction(language.code)
+    if language.english:
+        env.filters.update(
+            rel=rel, date=show_date, isodate=iso_date, month=show_month, timetag=time_tag
+        )
+    else:
+        env.filters.update(rel=rel, isodate=iso_date, **date_filters(language))
     env.filters.update(absolute=absolute, rfc3339=rfc3339)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     return env
+
+
+def date_filters(language: Language) -> dict[str, Callable[[Moment], str]]:
+    """`date`, `month` and `timetag` in a language other than English."""
+    unknown = language.gettext("date unknown")
+
+    def date(moment: Moment | None) -> str:
+        return unknown if moment is None else language.date(moment)
+
+    def month(moment: Moment) -> str:
+        return language.month(moment.year, moment.month)
+
+    def timetag(moment: Moment) -> Markup:
+        shown = _escape_inner(language.date(moment))
+        return Markup(f'<time datetime="{iso_date(moment)}">{shown}</time>')
+
+    return {"date": date, "month": month, "timetag": timetag}
 
 
 @pass_context

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
+from generator.language import ENGLISH, Language
 from generator.markdown.found import Quote
 from generator.model.site import Site
 from generator.outputs.feeds import SITE_FEED, FeedLink
@@ -60,6 +61,7 @@ class SiteIndex:
     years: tuple[int, ...]  # of each article, by index
     months: tuple[int, ...]
     co_counts: Mapping[str, Mapping[str, int]]  # actor -> actor -> stories naming both
+    language: Language = ENGLISH  # what the pages are written in
 
     def card(self, index: int) -> Card:
         return self.cards[index]
@@ -108,6 +110,7 @@ def index_site(site: Site) -> SiteIndex:
         years=tuple(a.date.year for a in site.articles),
         months=tuple(a.date.month for a in site.articles),
         co_counts={slug: dict(pairs) for slug, pairs in site.co_actors.items()},
+        language=Language(site.config.language, site.config.labels),
     )
 
 

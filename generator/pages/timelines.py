@@ -14,12 +14,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from operator import itemgetter
 
+from generator.language import ENGLISH, Language
 from generator.model.site import Site
 from generator.outputs.coverage import Coverage
 from generator.pages.paging import Level, Part, paginate, part_links
 from generator.pages.records import ClaimView, Group, Mentioned, PageView, QuoteView
 from generator.pages.shared import SiteIndex
-from generator.source.schema import MONTH_NAMES
 
 STANCE_ORDER = {"asserts": 0, "confirms": 1, "disputes": 2, "denies": 3}
 
@@ -33,7 +33,7 @@ def timeline(shared: SiteIndex, indexes: Sequence[int]) -> tuple[Group, ...]:
         groups = tuple(
             Group(
                 f"{year}-{month:02d}",
-                month_label(year, month),
+                shared.language.month(year, month),
                 tuple(map(cards.__getitem__, in_month)),
             )
             for month, in_month in groupby(in_year, key=months.__getitem__)
@@ -51,7 +51,7 @@ def timeline_parts(shared: SiteIndex, indexes: Sequence[int], limit: int) -> lis
     by_year: Level[int] = Level(years.__getitem__, lambda i: (str(years[i]), str(years[i])))
     by_month: Level[int] = Level(
         months.__getitem__,
-        lambda i: (f"{years[i]}-{months[i]:02d}", month_label(years[i], months[i])),
+        lambda i: (f"{years[i]}-{months[i]:02d}", shared.language.month(years[i], months[i])),
     )
     return paginate(newest, limit, (by_year, by_month))
 
@@ -110,13 +110,11 @@ def part_pages(
         yield PageView(part.url(base), "part.html", context)
 
 
-def coverage(site: Site, indexes: Sequence[int], title: str) -> Coverage | None:
+def coverage(
+    site: Site, indexes: Sequence[int], title: str, language: Language = ENGLISH
+) -> Coverage | None:
     """A chart of when the stories appeared; None when there are none."""
     if not indexes:
         return None
     articles = site.articles
-    return Coverage(tuple(articles[i].date for i in indexes), title)
-
-
-def month_label(year: int, month: int) -> str:
-    return f"{MONTH_NAMES[month - 1]} {year}"
+    return Coverage(tuple(articles[i].date for i in indexes), title, language)

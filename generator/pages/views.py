@@ -32,7 +32,9 @@ def page_views(site: Site, limits: Limits = LIMITS) -> Iterator[PageView]:
     shared = index_site(site)
     html = list(_html_pages(site, shared, limits))
     yield from html
-    for file in search_files(site, KIND_LABELS):
+    language = shared.language
+    kinds = {kind: language.gettext(label) for kind, label in KIND_LABELS.items()}
+    for file in search_files(site, kinds):
         if file.part:
             yield PageView(file.path, "search-part.js", {"part": file.part, "data": file.data})
         else:

@@ -23,9 +23,12 @@ class Config:
     language: str = "en"
     raw_html: bool = False
     link_mentions: bool = True
+    # the site's own words for the theme's labels: (English message, text or plural forms)
+    labels: tuple[tuple[str, str | tuple[str, ...]], ...] = ()
 
 
-FIELDS = ("title", "description", "base_url", "language", "raw_html", "link_mentions")
+FIELDS = ("title", "description", "base_url", "language", "raw_html", "link_mentions", "labels")
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 BAD_BASE_URL = "base_url must start with http:// or https://"
 
 
@@ -94,7 +97,37 @@ def load_config(path: Path) -> Config:
         language=language,
         raw_html=fields.flag("raw_html"),
         link_mentions=fields.flag("link_mentions", default=True),
+        labels=read_labels(fields),
     )
     if fields.errors:
         raise ConfigError("\n".join(str(e) for e in in_order(fields.errors)))
     return config
+
+
+def read_labels(fields: FieldReader) -> tuple[tuple[str, str | tuple[str, ...]], ...]:
+    """`labels:` maps a message of the theme, in English as its catalogues spell it, to the
+    site's own text, or to a list of texts, one per plural form of the site's language.
+    A text may use only the `%(name)s` placeholders of its message."""
+    value = fields.fm.data.get("labels")
+    if value is None:
+        return ()
+    hint = 'labels: maps a message to its text, like `labels: {"Latest stories": "News"}`'
+    if not isinstance(value, dict):
+        fields.fail("labels", hint)
+        return ()
+    found: list[tuple[str, str | tuple[str, ...]]] = []
+    for message, text in value.items():
+        forms = tuple(text) if isinstance(text, list) else (text,)
+        if not isinstance(message, str) or not forms or not all(isinstance(f, str) for f in forms):
+            fields.fail("labels", f"{hint}; {message!r} is not text mapped to text")
+            continue
+        allowed = set(_PLACEHOLDER.findall(message))
+        for form in forms:
+            extra = set(_PLACEHOLDER.findall(form)) - allowed
+            if extra:
+                name = sorted(extra)[0]
+                fields.fail(
+                    "labels", f'label "{form}" uses %({name})s, which "{message}" does not have'
+                )
+        found.append((message, forms if isinstance(text, list) else text))
+    return tuple(sorted(found))
