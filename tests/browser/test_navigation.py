@@ -278,3 +278,38 @@ def test_on_a_phone_each_claim_is_a_block_of_labelled_cells(
     page.screenshot(path=screenshots / f"claims-{kind}-desktop.png", full_page=True)
     assert tab.problems == [], "\n".join(tab.problems)
     context.close()
+
+
+def test_a_story_with_a_huge_paragraph_keeps_the_dossier_pages_readable(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """One pasted 450 KB paragraph that names an actor: the actor's page quotes a sentence's
+    worth of it, loads quickly and never scrolls sideways, on a phone and a desktop."""
+    site = tmp_path / "huge"
+    words = " ".join(f"word{n % 97}" for n in range(70_000))  # no full stop anywhere
+    files = {
+        "site.yaml": "title: Huge\n",
+        "content/actors/ada-north.md": "---\nname: Ada North\n---\nA minister.\n",
+        "content/articles/huge.md": (
+            "---\ntitle: Huge\ndate: 2023-05-04\nactors: [Ada North]\n---\n"
+            f"{words} Ada North spoke {words}\n"
+        ),
+    }
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    assert len(files["content/articles/huge.md"]) > 450_000
+    assert main(["build", str(site), "-q"]) == 0
+    built = BuiltSite(site / "output")
+    assert (site / "output/actors/ada-north.html").stat().st_size < 30_000
+    for viewport in (PHONE, DESKTOP):
+        context = browser.new_context(viewport=viewport)
+        tab = Tab(context.new_page(), built)
+        page = tab.open("actors/ada-north.html", viewport)
+        size = page.evaluate(OVERFLOW_JS)
+        assert size["scroll"] <= size["client"], (viewport, size)
+        quoted = page.locator("q").all_inner_texts()
+        assert quoted and all(len(text) <= 320 for text in quoted), quoted
+        assert any("Ada North" in text for text in quoted)
+        assert tab.problems == [], "\n".join(tab.problems)
+        context.close()
