@@ -117,5 +117,5 @@ def served_site(tmp_path: Path) -> Iterator[Served]:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "slow: builds large generated corpora (left out of `make check`)"
+        "markers", "slow: large corpora, or dossier installed afresh (left out of `make check`)"
     )
