@@ -178,3 +178,11 @@ def test_extra_that_is_not_a_mapping_is_an_error_at_its_line(make_site: MakeSite
         'content/articles/a.md:5: "extra" must be a mapping like {desk: Europe}, not a number',
         'content/events/e.md:4: "extra" must be a mapping like {desk: Europe}, not text',
     ]
+
+
+def test_extra_in_site_yaml_that_is_not_a_mapping_stops_the_build(make_site: MakeSite) -> None:
+    run = make_site({}, config="title: Dossier\nextra: [a, b]\n")
+    assert run.code == 2
+    assert run.err.strip().endswith(
+        'site.yaml:2: "extra" must be a mapping like {desk: Europe}, not a list'
+    )
