@@ -31,11 +31,11 @@ from generator.model.linking import NameRow
 from generator.prose import Prose
 from generator.source.discover import SourceRef
 from generator.source.parse import ActorDoc, ArticleDoc, Body, Doc, EventDoc
-from generator.source.schema import ClaimDoc, Moment, Name, Source
+from generator.source.schema import ClaimDoc, FrozenMap, Moment, Name, Source
 from generator.write.files import replace_file
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 12
+FORMAT = 13
 SHARDS = 256  # one byte of a hash of the path: an edit at 100,000 stories rewrites ~400 entries
 NAMES = "names.json"
 
@@ -98,7 +98,26 @@ def _row(cls: type[Any], *codecs: Codec) -> Codec:
     return write, read
 
 
+def _frozen_out(value: Any) -> Any:
+    """`extra:` as JSON: a mapping as {"m": [[key, value], ...]} (its keys need not be
+    text, and keep their order), a tuple as a list, the rest as it is."""
+    if isinstance(value, FrozenMap):
+        return {"m": [[_frozen_out(k), _frozen_out(v)] for k, v in value.items()]}
+    if isinstance(value, tuple):
+        return [_frozen_out(item) for item in value]
+    return value
+
+
+def _frozen_in(value: Any) -> Any:
+    if isinstance(value, dict):
+        return FrozenMap((_frozen_in(k), _frozen_in(v)) for k, v in value["m"])
+    if isinstance(value, list):
+        return tuple(_frozen_in(item) for item in value)
+    return value
+
+
 _MOMENT: Codec = (lambda v: v.isoformat(), _moment_in)
+_EXTRA: Codec = (_frozen_out, _frozen_in)
 _PATH: Codec = (str, Path)
 _BODY: Codec = (lambda v: v.line, lambda line: Body("", line))  # the text is not kept
 _NAME = _row(Name, _PLAIN, _PLAIN)
@@ -113,16 +132,18 @@ _DOCS: dict[str, Codec] = {
         _WARNINGS,
         _NAMES,
         _WARNINGS,
+        _TUPLE,
+        _EXTRA,
     ),
     "actor": _row(
         ActorDoc,
         *(_PATH, _PLAIN, _PLAIN, _PLAIN, _NAMES, _PLAIN, _PLAIN, _NAMES, _BODY, _PLAIN),
-        *(_WARNINGS, _optional(_NAME), _NAMES),
+        *(_WARNINGS, _optional(_NAME), _NAMES, _EXTRA),
     ),
     "event": _row(
         EventDoc,
         *(_PATH, _PLAIN, _PLAIN, _PLAIN, _MOMENT, _optional(_MOMENT), _PLAIN),
-        *(_optional(_NAME), _BODY, _PLAIN, _WARNINGS, _optional(_NAME), _NAMES),
+        *(_optional(_NAME), _BODY, _PLAIN, _WARNINGS, _optional(_NAME), _NAMES, _EXTRA),
     ),
 }
 _KINDS = {ArticleDoc: "article", ActorDoc: "actor", EventDoc: "event"}

@@ -25,6 +25,7 @@ from generator.pages.render import template_error
 from generator.pages.views import PageView
 from generator.prose import Prose
 from generator.source.config import Config
+from generator.source.schema import FrozenMap
 
 _PACKAGE = Path(__file__).parents[1]  # the whole generator package
 
@@ -94,6 +95,12 @@ class Fingerprints:
                 self._feed(h, key)
                 self._feed(h, value[key])  # type: ignore[index]
             h.update(b"}")
+        elif kind is FrozenMap:  # `extra:`; in its order, which a template may show
+            h.update(b"(%d:" % len(value))  # type: ignore[arg-type]
+            for key, item in value.items():  # type: ignore[attr-defined]
+                self._feed(h, key)
+                self._feed(h, item)
+            h.update(b")")
         elif kind is Prose:
             h.update(b"prose:%s" % value.digest)  # type: ignore[attr-defined]
         elif value is None or isinstance(value, (bytes, bool, int, float, dt.date, Path)):

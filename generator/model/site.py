@@ -26,7 +26,7 @@ from generator.model.resolver import plain_key
 from generator.prose import Prose
 from generator.source.config import Config
 from generator.source.parse import ActorDoc, ArticleDoc, Doc, EventDoc
-from generator.source.schema import Moment, Name, Source
+from generator.source.schema import NO_EXTRA, FrozenMap, Moment, Name, Source
 from generator.urls import actor_url, article_url, event_url
 
 Counted = tuple[tuple[str, int], ...]
@@ -47,6 +47,8 @@ class Article:
     draft: bool
     body_html: str | Prose
     digest: str = ""  # of the source file's bytes
+    authors: tuple[str, ...] = ()
+    extra: FrozenMap = NO_EXTRA  # for templates only
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ class Actor:
     path: Path | None = None  # None: known only from the articles that name it
     digest: str = ""
     wikidata: str | None = None  # its Wikidata item id (Q7747)
+    extra: FrozenMap = NO_EXTRA
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ class Event:
     path: Path | None = None
     digest: str = ""
     wikidata: str | None = None
+    extra: FrozenMap = NO_EXTRA
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +281,8 @@ def _article(
         draft=doc.draft,
         body_html=body.html,
         digest=doc.digest,
+        authors=doc.authors,
+        extra=doc.extra,
     )
 
 
@@ -294,6 +300,7 @@ def _actor(
         path=doc.path,
         digest=doc.digest,
         wikidata=doc.wikidata.text if doc.wikidata else None,
+        extra=doc.extra,
     )
 
 
@@ -312,6 +319,7 @@ def _event(
         path=doc.path,
         digest=doc.digest,
         wikidata=doc.wikidata.text if doc.wikidata else None,
+        extra=doc.extra,
     )
 
 

@@ -18,7 +18,7 @@ from generator.language import N_
 from generator.model.references import Backlink
 from generator.model.site import Actor, Article, Event
 from generator.prose import Prose
-from generator.source.schema import Moment, Source
+from generator.source.schema import NO_EXTRA, FrozenMap, Moment, Source
 from generator.urls import actor_url, article_url, event_url, page_url
 
 KIND_LABELS = {"person": N_("Person"), "organization": N_("Organisation"), "other": N_("Other")}
@@ -42,6 +42,7 @@ class Card:
     date: Moment
     summary: str
     source: Source | None
+    authors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,8 @@ class ArticleView:
     tags: tuple[str, ...]
     draft: bool
     body_html: str | Prose
+    authors: tuple[str, ...] = ()  # `author:` or `authors:`, in order
+    extra: FrozenMap = NO_EXTRA  # `extra:`, as written (mappings frozen, lists as tuples)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,7 @@ class ActorView:
     aliases: tuple[str, ...]
     bio_html: str | Prose
     wikidata: str | None = None  # its Wikidata item id
+    extra: FrozenMap = NO_EXTRA
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +123,7 @@ class EventView:
     place: str | None
     description_html: str | Prose
     wikidata: str | None = None
+    extra: FrozenMap = NO_EXTRA
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +144,8 @@ class PageView:
 
 
 def card(article: Article) -> Card:
-    return Card(
-        article_url(article.slug), article.title, article.date, article.summary, article.source
-    )
+    a = article
+    return Card(article_url(a.slug), a.title, a.date, a.summary, a.source, a.authors)
 
 
 def actor_link(actor: Actor, count: int = 0) -> Link:
@@ -158,12 +162,17 @@ def mentioned(backlink: Backlink) -> Mentioned:
 
 
 def article_view(a: Article) -> ArticleView:
-    return ArticleView(a.slug, a.title, a.date, a.source, a.summary, a.tags, a.draft, a.body_html)
+    return ArticleView(
+        *(a.slug, a.title, a.date, a.source, a.summary, a.tags, a.draft, a.body_html),
+        *(a.authors, a.extra),
+    )
 
 
 def actor_view(a: Actor) -> ActorView:
-    return ActorView(a.slug, a.name, a.kind, a.role, a.aliases, a.bio_html, a.wikidata)
+    return ActorView(a.slug, a.name, a.kind, a.role, a.aliases, a.bio_html, a.wikidata, a.extra)
 
 
 def event_view(e: Event) -> EventView:
-    return EventView(e.slug, e.name, e.date, e.end, e.place, e.description_html, e.wikidata)
+    return EventView(
+        e.slug, e.name, e.date, e.end, e.place, e.description_html, e.wikidata, e.extra
+    )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import ConfigError, in_order
-from generator.source.schema import FieldReader, is_web_url
+from generator.source.schema import NO_EXTRA, FieldReader, FrozenMap, is_web_url
 from generator.source.yamlsafe import load_mapping
 
 CONFIG_FILE = "site.yaml"
@@ -25,9 +25,13 @@ class Config:
     link_mentions: bool = True
     # the site's own words for the theme's labels: (English message, text or plural forms)
     labels: tuple[tuple[str, str | tuple[str, ...]], ...] = ()
+    extra: FrozenMap = NO_EXTRA  # `extra:`, for the site's own templates only
 
 
-FIELDS = ("title", "description", "base_url", "language", "raw_html", "link_mentions", "labels")
+FIELDS = (
+    *("title", "description", "base_url", "language", "raw_html", "link_mentions", "labels"),
+    "extra",
+)
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 BAD_BASE_URL = "base_url must start with http:// or https://"
 
@@ -98,6 +102,7 @@ def load_config(path: Path) -> Config:
         raw_html=fields.flag("raw_html"),
         link_mentions=fields.flag("link_mentions", default=True),
         labels=read_labels(fields),
+        extra=fields.mapping("extra"),
     )
     if fields.errors:
         raise ConfigError("\n".join(str(e) for e in in_order(fields.errors)))

@@ -11,7 +11,16 @@ from generator.errors import ContentError
 from generator.slugs import make_slug
 from generator.source.discover import SourceFile
 from generator.source.placeholders import is_placeholder
-from generator.source.schema import CONTROL_BYTES, ClaimDoc, FieldReader, Moment, Name, Source
+from generator.source.schema import (
+    CONTROL_BYTES,
+    NO_EXTRA,
+    ClaimDoc,
+    FieldReader,
+    FrozenMap,
+    Moment,
+    Name,
+    Source,
+)
 from generator.source.yamlsafe import MAX_BYTES, load_mapping
 
 ACTOR_KINDS = ("person", "organization", "other")
@@ -44,6 +53,8 @@ class ArticleDoc:
     warnings: tuple[ContentError, ...] = ()  # what reading the file put right (see `decode`)
     redirect_from: tuple[Name, ...] = ()  # former file names whose pages send readers here
     problems: tuple[ContentError, ...] = ()  # a draft's errors: warnings until it is built
+    authors: tuple[str, ...] = ()  # `author:` or `authors:`, for the byline and feeds
+    extra: FrozenMap = NO_EXTRA  # `extra:`, for templates only
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +72,7 @@ class ActorDoc:
     warnings: tuple[ContentError, ...] = ()
     wikidata: Name | None = None  # the Wikidata item id, with its line
     redirect_from: tuple[Name, ...] = ()
+    extra: FrozenMap = NO_EXTRA
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +90,7 @@ class EventDoc:
     warnings: tuple[ContentError, ...] = ()
     wikidata: Name | None = None
     redirect_from: tuple[Name, ...] = ()
+    extra: FrozenMap = NO_EXTRA
 
 
 Doc = ArticleDoc | ActorDoc | EventDoc
@@ -231,6 +244,8 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
         body=body,
         digest=data_digest,
         redirect_from=f.page_names("redirect_from"),
+        authors=f.authors(),
+        extra=f.mapping("extra"),
     )
     if f.errors and doc.draft:  # not ready, and not published: see ArticleDoc.problems
         return replace(doc, problems=tuple(f.errors)), []
@@ -251,6 +266,7 @@ def _actor(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
         digest=data_digest,
         wikidata=f.wikidata("wikidata"),
         redirect_from=f.page_names("redirect_from"),
+        extra=f.mapping("extra"),
     )
     return doc, f.errors  # with errors, still what could be read: see parse_source
 
@@ -272,6 +288,7 @@ def _event(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
         digest=data_digest,
         wikidata=f.wikidata("wikidata"),
         redirect_from=f.page_names("redirect_from"),
+        extra=f.mapping("extra"),
     )
     if doc.end is not None and _day(doc.end) < _day(doc.date):
         f.fail("end", f'"end" ({_day(doc.end)}) is before "date" ({_day(doc.date)})')
@@ -295,9 +312,15 @@ _ALLOWED = {
         "mentions",
         "claims",
         "redirect_from",
+        "author",
+        "authors",
+        "extra",
     ),
-    "actor": ("name", "aliases", "kind", "role", "affiliations", "wikidata", "redirect_from"),
-    "event": ("name", "date", "end", "place", "parent", "wikidata", "redirect_from"),
+    "actor": (
+        *("name", "aliases", "kind", "role", "affiliations", "wikidata", "redirect_from"),
+        "extra",
+    ),
+    "event": ("name", "date", "end", "place", "parent", "wikidata", "redirect_from", "extra"),
 }
 _NO_DATE = dt.date.min
 

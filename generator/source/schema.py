@@ -7,7 +7,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 from generator.errors import ContentError
@@ -51,6 +51,43 @@ class ClaimDoc:
 class Source:
     name: str
     url: str | None
+
+
+class FrozenMap(dict[Any, Any]):
+    """A mapping that cannot change and can be hashed: `extra:` as templates receive it
+    (`article.extra.desk`, `article.extra["desk"]`, `| tojson`, since it is a dict), with
+    every mapping inside it frozen too and every list a tuple (see `frozen`). Equal and
+    hashed by its items in order, so view records holding it stay frozen data, and a
+    page's signature (which reads its repr, the dict's) changes when a value does."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(self.items()))
+
+    def __reduce__(self) -> tuple[type[FrozenMap], tuple[tuple[tuple[Any, Any], ...]]]:
+        return FrozenMap, (tuple(self.items()),)
+
+    def _frozen(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("extra: is read-only")
+
+    __setitem__ = __delitem__ = __ior__ = _frozen
+    clear = pop = popitem = setdefault = update = _frozen
+
+
+NO_EXTRA = FrozenMap()
+
+
+def frozen(value: object) -> object:
+    """A YAML value as frozen data: mappings as `FrozenMap`s, lists as tuples, text without
+    control characters (as every other field), the rest as it is."""
+    if isinstance(value, dict):
+        return FrozenMap((frozen(k), frozen(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return tuple(frozen(item) for item in value)
+    if isinstance(value, str):
+        return CONTROL.sub("", value)
+    return value
 
 
 def is_web_url(url: str) -> bool:
@@ -123,6 +160,50 @@ class FieldReader:
                 continue
             out.append(Name(" ".join(CONTROL.sub("", item).split()), line or self.fm.line(key)))
         return tuple(out)
+
+    def authors(self) -> tuple[str, ...]:
+        """`author: Jane Reporter` or `authors: [Jane Reporter, Sam Writer]`, not both: the
+        names in order, each once."""
+        one, many = self._raw("author", False), self._raw("authors", False)
+        if one is not None and many is not None:
+            first, second = sorted(("author", "authors"), key=self.fm.line)
+            self.fail(
+                second,
+                f'"author" and "authors" are both given (line {self.fm.line(first)}); keep '
+                "one: authors: [First Name, Other Name] for several",
+            )
+            return ()
+        if one is not None:
+            if isinstance(one, (int, float)) and not isinstance(one, bool):
+                one = str(one)
+            if not isinstance(one, str):
+                self.fail(
+                    "author", '"author" must be a name (text); for several write authors: [...]'
+                )
+                return ()
+            name = " ".join(CONTROL.sub("", one).split())
+            if not name:
+                self.fail("author", '"author" is empty; write a name, or remove the line')
+                return ()
+            return (name,)
+        found = self.names("authors")
+        if many == []:
+            self.fail("authors", '"authors" is empty; write a name, or remove the line')
+        return tuple(dict.fromkeys(name.text for name in found))
+
+    def mapping(self, key: str) -> FrozenMap:
+        """Any mapping, kept as it is (frozen, see `FrozenMap`): read by templates only."""
+        value = self._raw(key, False)
+        if value is None:
+            return NO_EXTRA
+        if not isinstance(value, dict):
+            what = "text" if isinstance(value, str) else _kind(value)
+            what = "a number" if isinstance(value, (int, float)) and what != "true/false" else what
+            self.fail(key, f'"{key}" must be a mapping like {{desk: Europe}}, not {what}')
+            return NO_EXTRA
+        result = frozen(value)
+        assert isinstance(result, FrozenMap)
+        return result
 
     def claims(self, key: str) -> tuple[ClaimDoc, ...]:
         value = self._raw(key, False)

@@ -39,10 +39,17 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
     write_files(
         extra,
         {
-            "content/actors/ada.md": "---\nname: Ada North\nredirect_from: [ada]\n---\n",
-            "content/events/e.md": "---\nname: E\ndate: 2024-01-02\nwikidata: Q1\n---\n",
+            "content/actors/ada.md": (
+                "---\nname: Ada North\nredirect_from: [ada]\nextra: {photo: ada.jpg}\n---\n"
+            ),
+            "content/events/e.md": (
+                "---\nname: E\ndate: 2024-01-02\nwikidata: Q1\n"
+                "extra: {sources: [{name: a, n: 2}, [1.5, true, null]]}\n---\n"
+            ),
             "content/articles/a.md": (
-                "---\ntitle: A\ndate: 2024-01-02T10:30:00+02:00\nredirect_from: [b]\n---\n"
+                "---\ntitle: A\ndate: 2024-01-02T10:30:00+02:00\nredirect_from: [b]\n"
+                "authors: [Jane Reporter, Sam Writer]\n"
+                "extra: {desk: Europe, 2023: year, tags: [a, b], nested: {deep: {x: 1}}}\n---\n"
                 "Met [[Ada North]] and [[Nobody Known]].\n"
             ),
         },
@@ -61,6 +68,9 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
     assert any(isinstance(d, EventDoc) and d.wikidata for d in docs)
     for kind in (ActorDoc, ArticleDoc):
         assert any(isinstance(d, kind) and d.redirect_from for d in docs)
+    for kind in (ActorDoc, ArticleDoc, EventDoc):
+        assert any(isinstance(d, kind) and d.extra for d in docs)
+    assert any(isinstance(d, ArticleDoc) and len(d.authors) == 2 for d in docs)
     assert any(
         r.explicit and r.kind is None for e in entries.values() for r in e.rendered.references
     )
@@ -71,6 +81,9 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
         for path, e in entries.items()
     }
     assert loaded == expected
+    # `extra:` keeps its shape, its keys' types and its order (a dict compares without them)
+    for path, entry in expected.items():
+        assert repr(loaded[path].doc.extra) == repr(entry.doc.extra)
     assert load_cache(tmp_path / "cache", "another key") == {}
 
 
