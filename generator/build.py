@@ -12,7 +12,7 @@ output/ is changed.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from jinja2 import Environment
 from generator.errors import ContentError, in_order
 from generator.incremental.cache import CACHE_DIR
 from generator.incremental.documents import Documents, Report, telling
-from generator.incremental.fingerprint import code_digest, page_signer
+from generator.incremental.fingerprint import Signer, Templates, code_digest, page_signer
 from generator.incremental.pagestore import PageStore
 from generator.incremental.shortcut import Last, ProseShortcut
 from generator.incremental.stamps import Found, Sources
@@ -166,14 +166,15 @@ class Builder:
             return early
         pages = list(page_views(site))
         keep()
-        signer, more = page_signer(pages, env, config, self.salt)
+        signer, templates, more = page_signer(pages, env, config, self.salt)
         errors += more + _clashes(pages, found.static)
         if errors or signer is None:
             return _result(site, in_order(errors), [], 0)
         if self.out is None:
             result = self._render(site, pages, env, config)
         else:
-            result = self._write(site, pages, signer, env, config, previous, found)
+            signing = (signer, templates)
+            result = self._write(site, pages, signing, env, config, previous, found)
         if self.options.save_cache:
             self.flush_cache()
         return result
@@ -258,7 +259,7 @@ class Builder:
         self,
         site: Site,
         pages: list[PageView],
-        signer: Callable[[PageView], bytes],
+        signing: tuple[Signer, Templates],
         env: Environment,
         config: Config,
         previous: Manifest | None,
@@ -268,6 +269,7 @@ class Builder:
         are rendered and written as they come (see `write_stream`). All in place only if
         nothing failed."""
         assert self.out is not None
+        signer, templates = signing
         statics = static_files(found.static)
         manifest = Manifest(
             self.salt,
@@ -310,7 +312,7 @@ class Builder:
             if self.options.save_cache:
                 store.save()
         positions = {a.path: i for i, a in enumerate(site.articles)}
-        self._last = Last(site, env, config, manifest, statics, positions)
+        self._last = Last(site, env, config, manifest, statics, positions, templates)
         return _result(site, [], written_paths, rendered)
 
     def _page_store(self) -> PageStore | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,15 +170,28 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
+Signer = Callable[[PageView], bytes]
+Templates = Mapping[str, bytes]  # a template's name -> the digest of it and all it pulls in
+
+
 def page_signer(
-    pages: Iterable[PageView], env: jinja2.Environment, config: Config, salt: str
-) -> tuple[Callable[[PageView], bytes] | None, list[ContentError]]:
+    pages: Iterable[PageView],
+    env: jinja2.Environment,
+    config: Config,
+    salt: str,
+    templates: Templates | None = None,
+) -> tuple[Signer | None, Templates, list[ContentError]]:
     """A function giving each page's signature: a digest of all it is made from (see
-    `fingerprint`). None, with the error, when a template cannot even be read."""
-    try:
-        templates = template_digests(env, sorted({p.template for p in pages}))
-    except Exception as exc:  # a broken or missing template: report it like a render would
-        return None, [template_error(exc, "")]
+    `fingerprint`), and the templates' digests it uses. `templates` are the digests of an
+    earlier call with this environment (a prose edit under a watcher): not read again.
+    None, with the error, when a template cannot even be read."""
+    needed = sorted({p.template for p in pages})
+    if templates is None or not all(name in templates for name in needed):
+        try:
+            templates = template_digests(env, needed)
+        except Exception as exc:  # a broken or missing template: reported as a render would
+            return None, {}, [template_error(exc, "")]
     prints = Fingerprints()
     base = prints.of((salt, config))
-    return lambda p: prints.of((base, templates[p.template], p.path, p.context)), []
+    known = templates
+    return lambda p: prints.of((base, known[p.template], p.path, p.context)), templates, []

@@ -23,9 +23,10 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from generator.errors import ContentError
 from generator.incremental.cache import Entry, cache_key
 from generator.incremental.documents import Documents
-from generator.incremental.fingerprint import page_signer
+from generator.incremental.fingerprint import Templates, page_signer
 from generator.incremental.pagestore import PageStore
 from generator.incremental.quick import front, prose_only, quick_build
 from generator.language import Language
@@ -51,6 +52,7 @@ class Last:
     manifest: Manifest
     statics: list[tuple[Path, str]]
     positions: dict[Path, int]  # article source -> index in site.articles
+    templates: Templates | None = None  # their digests, as the build read them
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +163,12 @@ class ProseShortcut:
         """Render just these articles' pages into `manifest` and output/, as the full pass
         writes pages (`write_into`); None on an error (the full pass will report it)."""
         pages = [article_page_view(site, i) for i in indexes]
-        signer, errors = page_signer(pages, state.env, state.config, self.salt)
-        if errors or signer is None:
+        signer, _, unreadable = page_signer(
+            pages, state.env, state.config, self.salt, state.templates
+        )
+        if unreadable or signer is None:
             return None
+        errors: list[ContentError] = []  # template errors, as the full pass reports them
         store = self.store()
         output = Output(self.out, previous)
         present = {page.path for page in pages if output_path(self.out, page.path).exists()}
