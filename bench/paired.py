@@ -30,17 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-CAPPED = REPO / "bench" / "make_corpus_capped.py"
-
-
-def checkout(rev: str, into: Path) -> Path:
-    into.mkdir(parents=True)
-    archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", rev, "generator"], capture_output=True, check=True
-    )
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
-    return into
+from same_output import CAPPED, REPO, checkout  # the script beside this one
 
 
 def build(code: Path, site: Path, *extra: str) -> float:
