@@ -43,3 +43,7 @@ def feed_url(page: str) -> str:
 def from_a_folder(url: str) -> str:
     """`url` as a link from a page one folder deep (`articles/`, `actors/`, `events/`)."""
     return "../" + url
+
+
+CORRECTIONS = "corrections.html"  # every correction and update of the site, newest first
+CORRECTIONS_FEED = "corrections.xml"  # the same as an Atom feed (with base_url only)

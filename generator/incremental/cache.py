@@ -31,11 +31,11 @@ from generator.model.linking import NameRow
 from generator.prose import Prose
 from generator.source.discover import SourceRef
 from generator.source.parse import ActorDoc, ArticleDoc, Body, Doc, EventDoc
-from generator.source.schema import ClaimDoc, FrozenMap, Moment, Name, Source
+from generator.source.schema import ClaimDoc, FrozenMap, Moment, Name, Source, UpdateDoc
 from generator.write.files import replace_file
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 13
+FORMAT = 14
 SHARDS = 256  # one byte of a hash of the path: an edit at 100,000 stories rewrites ~400 entries
 NAMES = "names.json"
 
@@ -134,6 +134,7 @@ _DOCS: dict[str, Codec] = {
         _WARNINGS,
         _TUPLE,
         _EXTRA,
+        _many(_row(UpdateDoc, _MOMENT, _PLAIN, _PLAIN, _PLAIN)),
     ),
     "actor": _row(
         ActorDoc,

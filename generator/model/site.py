@@ -26,7 +26,7 @@ from generator.model.resolver import plain_key
 from generator.prose import Prose
 from generator.source.config import Config
 from generator.source.parse import ActorDoc, ArticleDoc, Doc, EventDoc
-from generator.source.schema import NO_EXTRA, FrozenMap, Moment, Name, Source
+from generator.source.schema import NO_EXTRA, FrozenMap, Moment, Name, Source, UpdateDoc
 from generator.urls import actor_url, article_url, event_url
 
 Counted = tuple[tuple[str, int], ...]
@@ -49,6 +49,7 @@ class Article:
     digest: str = ""  # of the source file's bytes
     authors: tuple[str, ...] = ()
     extra: FrozenMap = NO_EXTRA  # for templates only
+    updates: tuple[UpdateDoc, ...] = ()  # corrections, updates, clarifications, oldest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +284,7 @@ def _article(
         digest=doc.digest,
         authors=doc.authors,
         extra=doc.extra,
+        updates=tuple(sorted(doc.updates, key=lambda u: sort_key(u.date))),
     )
 
 

@@ -23,6 +23,11 @@ from generator.urls import actor_url, article_url, event_url, page_url
 
 KIND_LABELS = {"person": N_("Person"), "organization": N_("Organisation"), "other": N_("Other")}
 SOURCE_KINDS = {"article": "", "actor": N_("Actor"), "event": N_("Event")}
+UPDATE_LABELS = {
+    "correction": N_("Correction"),
+    "update": N_("Update"),
+    "clarification": N_("Clarification"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,19 @@ class Card:
     summary: str
     source: Source | None
     authors: tuple[str, ...] = ()
+    updated: Moment | None = None  # the date of the story's latest update, if any
+    corrected: bool = False  # ... and whether that one was a correction
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateView:
+    """One correction, update or clarification of a story, as its page lists it."""
+
+    date: Moment
+    kind: str  # correction | update | clarification
+    label: str  # its kind as a heading, in English: the template translates it
+    text: str
+    anchor: str  # its id on the story's page: `update-1` for the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +82,15 @@ class Mentioned:
     kind: str  # "" for a story, else "Actor" or "Event"
     context: str
     slug: str
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionEntry:
+    """One update as `corrections.html` lists it: the update and the story it is of."""
+
+    update: UpdateView
+    story: Card
+    url: str  # the update on the story's page: `articles/x.html#update-1`
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +123,8 @@ class ArticleView:
     body_html: str | Prose
     authors: tuple[str, ...] = ()  # `author:` or `authors:`, in order
     extra: FrozenMap = NO_EXTRA  # `extra:`, as written (mappings frozen, lists as tuples)
+    updates: tuple[UpdateView, ...] = ()  # oldest first
+    corrections: tuple[UpdateView, ...] = ()  # those of kind correction, for the notice
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +174,21 @@ class PageView:
 
 def card(article: Article) -> Card:
     a = article
-    return Card(article_url(a.slug), a.title, a.date, a.summary, a.source, a.authors)
+    if not a.updates:
+        return Card(article_url(a.slug), a.title, a.date, a.summary, a.source, a.authors)
+    last = a.updates[-1]
+    return Card(
+        *(article_url(a.slug), a.title, a.date, a.summary, a.source, a.authors),
+        *(last.date, last.kind == "correction"),
+    )
+
+
+def update_views(article: Article) -> tuple[UpdateView, ...]:
+    """A story's updates, oldest first, each with its anchor on the story's page."""
+    return tuple(
+        UpdateView(u.date, u.kind, UPDATE_LABELS[u.kind], u.text, f"update-{n}")
+        for n, u in enumerate(article.updates, 1)
+    )
 
 
 def actor_link(actor: Actor, count: int = 0) -> Link:
@@ -162,9 +205,10 @@ def mentioned(backlink: Backlink) -> Mentioned:
 
 
 def article_view(a: Article) -> ArticleView:
+    updates = update_views(a)
     return ArticleView(
         *(a.slug, a.title, a.date, a.source, a.summary, a.tags, a.draft, a.body_html),
-        *(a.authors, a.extra),
+        *(a.authors, a.extra, updates, tuple(u for u in updates if u.kind == "correction")),
     )
 
 

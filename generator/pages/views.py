@@ -15,6 +15,7 @@ from generator.model.site import Site
 from generator.outputs.search import search_files
 from generator.pages.actors import actor_pages
 from generator.pages.articles import article_page_view, article_pages
+from generator.pages.corrections import corrections_feed, corrections_page
 from generator.pages.events import event_pages
 from generator.pages.feeds import feed_pages, sitemaps
 from generator.pages.graphs import graph_page
@@ -41,6 +42,7 @@ def page_views(site: Site, limits: Limits = LIMITS) -> Iterator[PageView]:
             yield PageView(file.path, "search-index.js", {"index": file.data})
     if site.config.base_url:
         yield from feed_pages(site, shared)
+        yield from corrections_feed(site, shared)
         paths = [page.path for page in html if page.path.endswith(".html")]
         yield from sitemaps(paths, limits.sitemap_urls)
     yield from redirect_pages(site)  # last: in no sitemap, no search index
@@ -52,6 +54,7 @@ def _html_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
     yield from actor_index_pages(site, shared, limits)
     yield from event_index_pages(site, shared, limits)
     yield graph_page(site, shared)
+    yield corrections_page(site, shared)
     yield from article_pages(site, shared)
     yield from actor_pages(site, shared, limits)
     yield from event_pages(site, shared, limits)

@@ -27,7 +27,7 @@ from generator.markdown.found import Quote, Reference
 from generator.markdown.markup import Rendered
 from generator.pages.render import Page
 from generator.source.parse import ActorDoc, ArticleDoc, Body, EventDoc
-from generator.source.schema import ClaimDoc, Name, Source
+from generator.source.schema import ClaimDoc, Name, Source, UpdateDoc
 
 Reducer = Callable[[Any], tuple[type[Any], tuple[Any, ...]]]
 
@@ -57,7 +57,7 @@ def register(*types: type[Any]) -> None:
 # What crosses from the workers (see `parallel.workers`), and the records inside it.
 RECORDS: tuple[type[Any], ...] = (
     *(ContentError, Page),
-    *(ArticleDoc, ActorDoc, EventDoc, Body, Name, ClaimDoc, Source),
+    *(ArticleDoc, ActorDoc, EventDoc, Body, Name, ClaimDoc, Source, UpdateDoc),
     *(Rendered, Reference, Quote),
 )
 register(*RECORDS)

@@ -20,6 +20,7 @@ from generator.source.schema import (
     Moment,
     Name,
     Source,
+    UpdateDoc,
 )
 from generator.source.yamlsafe import MAX_BYTES, load_mapping
 
@@ -55,6 +56,7 @@ class ArticleDoc:
     problems: tuple[ContentError, ...] = ()  # a draft's errors: warnings until it is built
     authors: tuple[str, ...] = ()  # `author:` or `authors:`, for the byline and feeds
     extra: FrozenMap = NO_EXTRA  # `extra:`, for templates only
+    updates: tuple[UpdateDoc, ...] = ()  # `updates:`: corrections, updates, clarifications
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,11 +230,12 @@ def digest(data: bytes) -> str:
 
 def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
     path = f.fm.path
+    date = f.moment("date", required=True)
     doc = ArticleDoc(
         path=path,
         slug=make_slug(path.stem),
         title=f.text("title", required=True) or "",
-        date=f.moment("date", required=True) or _NO_DATE,
+        date=date or _NO_DATE,
         actors=f.names("actors"),
         events=f.names("events"),
         source=f.source("source"),
@@ -246,6 +249,7 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
         redirect_from=f.page_names("redirect_from"),
         authors=f.authors(),
         extra=f.mapping("extra"),
+        updates=f.updates("updates", date),
     )
     if f.errors and doc.draft:  # not ready, and not published: see ArticleDoc.problems
         return replace(doc, problems=tuple(f.errors)), []
@@ -315,6 +319,7 @@ _ALLOWED = {
         "author",
         "authors",
         "extra",
+        "updates",
     ),
     "actor": (
         *("name", "aliases", "kind", "role", "affiliations", "wikidata", "redirect_from"),

@@ -47,6 +47,19 @@ class ClaimDoc:
     line: int
 
 
+UPDATE_KINDS = ("correction", "update", "clarification")
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateDoc:
+    """One `updates:` entry: a dated correction, update or clarification of the story."""
+
+    date: Moment
+    kind: str  # one of UPDATE_KINDS
+    text: str
+    line: int
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     name: str
@@ -240,6 +253,62 @@ class FieldReader:
         by, about = " ".join(values["by"].split()), " ".join(values["about"].split())
         return ClaimDoc(Name(by, line), Name(about, line), stance, values["text"].strip(), line)
 
+    def updates(self, key: str, published: Moment | None) -> tuple[UpdateDoc, ...]:
+        """`updates:`, each `{date, kind, text}` and none dated before `published`, the
+        article's date; in the order written (newest last)."""
+        value = self._raw(key, False)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail(key, f'"{key}" must be a list of {{date, kind, text}} entries')
+            return ()
+        out = []
+        for index, item in enumerate(value):
+            update = self._update(key, item, self.fm.item_line(key, index), published)
+            if update is not None:
+                out.append(update)
+        return tuple(out)
+
+    def _update(
+        self, key: str, item: object, line: int, published: Moment | None
+    ) -> UpdateDoc | None:
+        fields = ("date", "kind", "text")
+        if not isinstance(item, dict) or set(item) != set(fields):
+            self.fail(key, f"each update needs exactly: {', '.join(fields)}", line)
+            return None
+        raw_date, raw_kind, raw_text = (item[f] for f in fields)
+        ok = True
+        try:
+            if not isinstance(raw_date, str):
+                raise ValueError(f"not {_kind(raw_date)}")
+            date = parse_moment(raw_date)
+        except ValueError as exc:
+            self.fail(
+                key, f'update "date: {raw_date}" is not a valid date ({exc}); use YYYY-MM-DD', line
+            )
+            ok = False
+        kind = raw_kind.strip().lower() if isinstance(raw_kind, str) else ""
+        if kind not in UPDATE_KINDS:
+            self.fail(
+                key, f'update "kind: {raw_kind}" is not one of: {", ".join(UPDATE_KINDS)}', line
+            )
+            ok = False
+        text = " ".join(CONTROL.sub("", raw_text).split()) if isinstance(raw_text, str) else ""
+        if not text:
+            self.fail(key, "update text is empty; say what was corrected or changed", line)
+            ok = False
+        if not ok:
+            return None
+        if published is not None and _day_of(date) < _day_of(published):
+            self.fail(
+                key,
+                f"{kind} dated {_day_of(date)} is before the article's date "
+                f"({_day_of(published)}); fix either date",
+                line,
+            )
+            return None
+        return UpdateDoc(date, kind, text, line)
+
     def words(self, key: str) -> tuple[str, ...]:
         return tuple(name.text for name in self.names(key))
 
@@ -338,6 +407,10 @@ class FieldReader:
                 continue
             out.append(Name(text, name.line))
         return tuple(out)
+
+
+def _day_of(moment: Moment) -> dt.date:
+    return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
 def _kind(value: object) -> str:

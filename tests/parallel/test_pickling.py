@@ -32,14 +32,19 @@ FILLERS = 160  # with the example's 26 files, enough work for fork_imap to fork 
 
 def example_site(root: Path, fillers: int = 0) -> Path:
     """The repo's example dossier, with an article whose control byte is put right (a
-    warning in its document) and `fillers` short articles that mention an actor."""
+    warning in its document), one with a correction, and `fillers` short articles that
+    mention an actor."""
     site = root / "example"
     site.mkdir()
     shutil.copy(REPO / "site.yaml", site)
     for folder in ("content", "templates"):
         shutil.copytree(REPO / folder, site / folder)
     files: dict[str, str | bytes] = {
-        "content/articles/control.md": article("Control", body="Peskov spoke.\x01").encode()
+        "content/articles/control.md": article("Control", body="Peskov spoke.\x01").encode(),
+        "content/articles/corrected.md": (
+            "---\ntitle: Corrected\ndate: 2023-05-04\nupdates:\n"
+            "  - {date: 2023-05-05, kind: correction, text: Misnamed the spokesman.}\n---\nBody.\n"
+        ),
     }
     for n in range(fillers):
         body = f"Dmitry Peskov spoke of the [[Kremlin drone incident]] ({n})."
