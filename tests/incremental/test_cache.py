@@ -49,6 +49,8 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
             "content/articles/a.md": (
                 "---\ntitle: A\ndate: 2024-01-02T10:30:00+02:00\nredirect_from: [b]\n"
                 "authors: [Jane Reporter, Sam Writer]\n"
+                "updates:\n  - {date: 2024-01-03, kind: correction, text: Fixed a name.}\n"
+                "  - {date: 2024-01-04T09:00+01:00, kind: update, text: More.}\n"
                 "extra: {desk: Europe, 2023: year, tags: [a, b], nested: {deep: {x: 1}}}\n---\n"
                 "Met [[Ada North]] and [[Nobody Known]].\n"
             ),
@@ -71,6 +73,7 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
     for kind in (ActorDoc, ArticleDoc, EventDoc):
         assert any(isinstance(d, kind) and d.extra for d in docs)
     assert any(isinstance(d, ArticleDoc) and len(d.authors) == 2 for d in docs)
+    assert any(isinstance(d, ArticleDoc) and len(d.updates) == 2 for d in docs)
     assert any(
         r.explicit and r.kind is None for e in entries.values() for r in e.rendered.references
     )
