@@ -188,3 +188,14 @@ def test_updates_that_are_not_a_list_are_reported(make_site: MakeSite) -> None:
     assert [line.replace(prefix, "") for line in run.error_lines] == [
         'content/articles/bad.md:4: "updates" must be a list of {date, kind, text} entries'
     ]
+
+
+def test_updates_speak_the_site_language(make_site: MakeSite) -> None:
+    run = build(make_site, "title: Test dossier\nlanguage: fr\n")
+    page = run.page("articles/corrected.html")
+    assert texts(page, ".corrections-notice p") == [
+        "Correction, 5 mai 2023 : An earlier version misnamed the spokesman."
+    ]
+    assert first(page, ".updates h2").get_text() == "Corrections et mises à jour"
+    assert texts(run.page("index.html"), ".card .updated")[1] == "Corrigé le 6 mai 2023"
+    assert first(page, "footer.colophon a").get_text() == "Corrections"
