@@ -4,10 +4,12 @@ reported at its line."""
 
 from __future__ import annotations
 
+import shutil
+
 import feedparser
 
 from tests.conftest import MakeSite
-from tests.helpers import Run, article, first, texts
+from tests.helpers import Run, article, build_anew, first, snapshot, texts
 
 BASE = "https://example.org/dossier/"
 
@@ -199,3 +201,20 @@ def test_updates_speak_the_site_language(make_site: MakeSite) -> None:
     assert first(page, ".updates h2").get_text() == "Corrections et mises à jour"
     assert texts(run.page("index.html"), ".card .updated")[1] == "Corrigé le 6 mai 2023"
     assert first(page, "footer.colophon a").get_text() == "Corrections"
+
+
+def test_adding_an_update_rebuilds_as_a_clean_build_would(make_site: MakeSite) -> None:
+    run = build(make_site)
+    plain = run.site / "content/articles/plain.md"
+    text = plain.read_text(encoding="utf-8").replace(
+        "date: 2023-05-02\n",
+        'date: 2023-05-02\nupdates: [{date: 2023-05-08, kind: correction, text: "Fixed."}]\n',
+    )
+    plain.write_text(text, encoding="utf-8")
+    build_anew(run.site)  # with the cache and output/ of the first build
+    incremental = snapshot(run.output)
+    shutil.rmtree(run.output)
+    shutil.rmtree(run.site / ".cache")
+    build_anew(run.site)
+    assert snapshot(run.output) == incremental
+    assert "Corrected 8 May 2023" in texts(run.page("index.html"), ".card .updated")
