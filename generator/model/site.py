@@ -49,6 +49,7 @@ class Article:
     digest: str = ""  # of the source file's bytes
     authors: tuple[str, ...] = ()
     extra: FrozenMap = NO_EXTRA  # for templates only
+    sources: tuple[Source, ...] = ()  # every source, in order; `source` is the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +284,7 @@ def _article(
         digest=doc.digest,
         authors=doc.authors,
         extra=doc.extra,
+        sources=doc.sources,
     )
 
 

@@ -96,6 +96,7 @@ class ArticleView:
     body_html: str | Prose
     authors: tuple[str, ...] = ()  # `author:` or `authors:`, in order
     extra: FrozenMap = NO_EXTRA  # `extra:`, as written (mappings frozen, lists as tuples)
+    sources: tuple[Source, ...] = ()  # every source, in order; `source` is the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +165,7 @@ def mentioned(backlink: Backlink) -> Mentioned:
 def article_view(a: Article) -> ArticleView:
     return ArticleView(
         *(a.slug, a.title, a.date, a.source, a.summary, a.tags, a.draft, a.body_html),
-        *(a.authors, a.extra),
+        *(a.authors, a.extra, a.sources),
     )
 
 

@@ -55,6 +55,7 @@ class ArticleDoc:
     problems: tuple[ContentError, ...] = ()  # a draft's errors: warnings until it is built
     authors: tuple[str, ...] = ()  # `author:` or `authors:`, for the byline and feeds
     extra: FrozenMap = NO_EXTRA  # `extra:`, for templates only
+    sources: tuple[Source, ...] = ()  # `source:` or `sources:`, in order (`source` is the first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +229,7 @@ def digest(data: bytes) -> str:
 
 def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
     path = f.fm.path
+    sources = f.sources("sources", "source")
     doc = ArticleDoc(
         path=path,
         slug=make_slug(path.stem),
@@ -235,7 +237,7 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
         date=f.moment("date", required=True) or _NO_DATE,
         actors=f.names("actors"),
         events=f.names("events"),
-        source=f.source("source"),
+        source=sources[0] if sources else None,
         summary=f.text("summary"),
         tags=f.words("tags"),
         draft=f.flag("draft"),
@@ -246,6 +248,7 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
         redirect_from=f.page_names("redirect_from"),
         authors=f.authors(),
         extra=f.mapping("extra"),
+        sources=sources,
     )
     if f.errors and doc.draft:  # not ready, and not published: see ArticleDoc.problems
         return replace(doc, problems=tuple(f.errors)), []
@@ -306,6 +309,7 @@ _ALLOWED = {
         "actors",
         "events",
         "source",
+        "sources",
         "summary",
         "tags",
         "draft",
