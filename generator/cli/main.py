@@ -61,6 +61,11 @@ def make_parser() -> argparse.ArgumentParser:
     c.add_argument("--drafts", action="store_true", help="check drafts as they would be built")
     _jobs_argument(c)
     _strict_argument(c)
+    c.add_argument(
+        "--sources",
+        action="store_true",
+        help="list every source without an archived copy (with --strict: exit 1 if any)",
+    )
 
     w = commands.add_parser("watch", help="build, then rebuild on every change")
     _site_argument(w)
@@ -303,8 +308,27 @@ def run_check(args: argparse.Namespace) -> int:
     for kind, names in (("actor", fileless), ("event", fileless_events)):
         for name in names:
             print(f"note: {kind} {name!r} has no file of its own; its page is built from articles")
+    missing = _unarchived_sources(result) if args.sources else 0
     print(summary(result, None, None))
+    if missing and args.strict:
+        print(f"{counted(missing, 'source')} without an archived copy (--strict)", file=sys.stderr)
+        return CONTENT_ERRORS
     return OK
+
+
+def _unarchived_sources(result: BuildResult) -> int:
+    """Print every source that has no archived copy; how many there are."""
+    from generator.archive.sources import unarchived
+
+    assert result.site is not None
+    found = unarchived(result.site.articles)
+    for source in found:
+        print(f"{source.where}: no archived copy: {source.url}")
+    if found:
+        print(
+            f"{counted(len(found), 'source')} without an archived copy; dossier archive saves them"
+        )
+    return len(found)
 
 
 def report_errors(result: BuildResult, outcome: str, strict: bool = False) -> int:
