@@ -96,6 +96,28 @@ def make_parser() -> argparse.ArgumentParser:
         help="an article's or event's date (default: today)",
     )
     _import_parser(commands)
+    a = commands.add_parser(
+        "archive",
+        help="ask a web archive to save every source without a snapshot",
+        description="Ask the Internet Archive's Save Page Now (or --archive-url) to save "
+        "every source that has no archived copy, and write archived: and archived_on: into "
+        "each article's front matter, leaving every other byte as it was.",
+    )
+    _site_argument(a)
+    a.add_argument(
+        "--archive-url",
+        metavar="URL",
+        help="the Save Page Now address that the source's URL is appended to (default: "
+        "site.yaml's archive_url, or https://web.archive.org/save/)",
+    )
+    a.add_argument(
+        "--per-minute",
+        type=_positive,
+        default=12,
+        metavar="N",
+        help="ask the archive at most N times a minute (default: 12)",
+    )
+
     h = commands.add_parser("help", help="show the help of dossier or of one command")
     h.add_argument("topic", nargs="?", metavar="COMMAND", choices=list(commands.choices))
     return parser
@@ -201,6 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from generator.authoring.import_command import run_import
 
             return run_import(args)
+        if args.command == "archive":
+            from generator.archive.command import run_archive
+
+            return run_archive(args)
         if args.command in ("watch", "serve"):
             from generator.dev.devloop import run_serve, run_watch
 
