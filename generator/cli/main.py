@@ -61,6 +61,11 @@ def make_parser() -> argparse.ArgumentParser:
     c.add_argument("--drafts", action="store_true", help="check drafts as they would be built")
     _jobs_argument(c)
     _strict_argument(c)
+    c.add_argument(
+        "--sources",
+        action="store_true",
+        help="list every source without an archived copy (with --strict: exit 1 if any)",
+    )
 
     w = commands.add_parser("watch", help="build, then rebuild on every change")
     _site_argument(w)
@@ -91,6 +96,28 @@ def make_parser() -> argparse.ArgumentParser:
         help="an article's or event's date (default: today)",
     )
     _import_parser(commands)
+    a = commands.add_parser(
+        "archive",
+        help="ask a web archive to save every source without a snapshot",
+        description="Ask the Internet Archive's Save Page Now (or --archive-url) to save "
+        "every source that has no archived copy, and write archived: and archived_on: into "
+        "each article's front matter, leaving every other byte as it was.",
+    )
+    _site_argument(a)
+    a.add_argument(
+        "--archive-url",
+        metavar="URL",
+        help="the Save Page Now address that the source's URL is appended to (default: "
+        "site.yaml's archive_url, or https://web.archive.org/save/)",
+    )
+    a.add_argument(
+        "--per-minute",
+        type=_positive,
+        default=12,
+        metavar="N",
+        help="ask the archive at most N times a minute (default: 12)",
+    )
+
     h = commands.add_parser("help", help="show the help of dossier or of one command")
     h.add_argument("topic", nargs="?", metavar="COMMAND", choices=list(commands.choices))
     return parser
@@ -196,6 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from generator.authoring.import_command import run_import
 
             return run_import(args)
+        if args.command == "archive":
+            from generator.archive.command import run_archive
+
+            return run_archive(args)
         if args.command in ("watch", "serve"):
             from generator.dev.devloop import run_serve, run_watch
 
@@ -303,8 +334,27 @@ def run_check(args: argparse.Namespace) -> int:
     for kind, names in (("actor", fileless), ("event", fileless_events)):
         for name in names:
             print(f"note: {kind} {name!r} has no file of its own; its page is built from articles")
+    missing = _unarchived_sources(result) if args.sources else 0
     print(summary(result, None, None))
+    if missing and args.strict:
+        print(f"{counted(missing, 'source')} without an archived copy (--strict)", file=sys.stderr)
+        return CONTENT_ERRORS
     return OK
+
+
+def _unarchived_sources(result: BuildResult) -> int:
+    """Print every source that has no archived copy; how many there are."""
+    from generator.archive.sources import unarchived
+
+    assert result.site is not None
+    found = unarchived(result.site.articles)
+    for source in found:
+        print(f"{source.where}: no archived copy: {source.url}")
+    if found:
+        print(
+            f"{counted(len(found), 'source')} without an archived copy; dossier archive saves them"
+        )
+    return len(found)
 
 
 def report_errors(result: BuildResult, outcome: str, strict: bool = False) -> int:

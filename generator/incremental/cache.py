@@ -35,7 +35,7 @@ from generator.source.schema import ClaimDoc, FrozenMap, Moment, Name, Source, U
 from generator.write.files import replace_file
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 14
+FORMAT = 15
 SHARDS = 256  # one byte of a hash of the path: an edit at 100,000 stories rewrites ~400 entries
 NAMES = "names.json"
 
@@ -123,10 +123,11 @@ _BODY: Codec = (lambda v: v.line, lambda line: Body("", line))  # the text is no
 _NAME = _row(Name, _PLAIN, _PLAIN)
 _NAMES = _many(_NAME)
 _WARNINGS = _many(_row(ContentError, _PATH, _PLAIN, _PLAIN))
+_SOURCE = _row(Source, _PLAIN, _PLAIN, _PLAIN, _optional(_MOMENT), _PLAIN)
 _DOCS: dict[str, Codec] = {
     "article": _row(
         ArticleDoc,
-        *(_PATH, _PLAIN, _PLAIN, _MOMENT, _NAMES, _NAMES, _optional(_row(Source, _PLAIN, _PLAIN))),
+        *(_PATH, _PLAIN, _PLAIN, _MOMENT, _NAMES, _NAMES, _optional(_SOURCE)),
         *(_PLAIN, _TUPLE, _PLAIN, _BODY, _PLAIN, _PLAIN),
         _many(_row(ClaimDoc, _NAME, _NAME, _PLAIN, _PLAIN, _PLAIN)),
         _WARNINGS,
@@ -135,6 +136,7 @@ _DOCS: dict[str, Codec] = {
         _TUPLE,
         _EXTRA,
         _many(_row(UpdateDoc, _MOMENT, _PLAIN, _PLAIN, _PLAIN)),
+        _many(_SOURCE),
     ),
     "actor": _row(
         ActorDoc,

@@ -50,6 +50,7 @@ class Article:
     authors: tuple[str, ...] = ()
     extra: FrozenMap = NO_EXTRA  # for templates only
     updates: tuple[UpdateDoc, ...] = ()  # corrections, updates, clarifications, oldest first
+    sources: tuple[Source, ...] = ()  # every source, in order; `source` is the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +286,7 @@ def _article(
         authors=doc.authors,
         extra=doc.extra,
         updates=tuple(sorted(doc.updates, key=lambda u: sort_key(u.date))),
+        sources=doc.sources,
     )
 
 

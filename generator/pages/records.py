@@ -125,6 +125,7 @@ class ArticleView:
     extra: FrozenMap = NO_EXTRA  # `extra:`, as written (mappings frozen, lists as tuples)
     updates: tuple[UpdateView, ...] = ()  # oldest first
     corrections: tuple[UpdateView, ...] = ()  # those of kind correction, for the notice
+    sources: tuple[Source, ...] = ()  # every source, in order; `source` is the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +210,7 @@ def article_view(a: Article) -> ArticleView:
     return ArticleView(
         *(a.slug, a.title, a.date, a.source, a.summary, a.tags, a.draft, a.body_html),
         *(a.authors, a.extra, updates, tuple(u for u in updates if u.kind == "correction")),
+        a.sources,
     )
 
 

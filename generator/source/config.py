@@ -26,11 +26,12 @@ class Config:
     # the site's own words for the theme's labels: (English message, text or plural forms)
     labels: tuple[tuple[str, str | tuple[str, ...]], ...] = ()
     extra: FrozenMap = NO_EXTRA  # `extra:`, for the site's own templates only
+    archive_url: str | None = None  # where `dossier archive` asks for snapshots
 
 
 FIELDS = (
     *("title", "description", "base_url", "language", "raw_html", "link_mentions", "labels"),
-    "extra",
+    *("extra", "archive_url"),
 )
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 BAD_BASE_URL = "base_url must start with http:// or https://"
@@ -91,6 +92,10 @@ def load_config(path: Path) -> Config:
     if base_url is not None and not is_web_url(base_url):
         fields.fail("base_url", BAD_BASE_URL)
         base_url = None
+    archive_url = fields.text("archive_url")
+    if archive_url is not None and not is_web_url(archive_url):
+        fields.fail("archive_url", "archive_url must start with http:// or https://")
+        archive_url = None
     language = fields.text("language") or "en"
     if not _LANGUAGE.match(language):
         fields.fail("language", f'language "{language}" is not a language tag like en or pt-BR')
@@ -103,6 +108,7 @@ def load_config(path: Path) -> Config:
         link_mentions=fields.flag("link_mentions", default=True),
         labels=read_labels(fields),
         extra=fields.mapping("extra"),
+        archive_url=archive_url and archive_url.strip(),
     )
     if fields.errors:
         raise ConfigError("\n".join(str(e) for e in in_order(fields.errors)))

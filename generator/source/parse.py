@@ -57,6 +57,7 @@ class ArticleDoc:
     authors: tuple[str, ...] = ()  # `author:` or `authors:`, for the byline and feeds
     extra: FrozenMap = NO_EXTRA  # `extra:`, for templates only
     updates: tuple[UpdateDoc, ...] = ()  # `updates:`: corrections, updates, clarifications
+    sources: tuple[Source, ...] = ()  # `source:` or `sources:`, in order (`source` is the first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +232,7 @@ def digest(data: bytes) -> str:
 def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
     path = f.fm.path
     date = f.moment("date", required=True)
+    sources = f.sources("sources", "source")
     doc = ArticleDoc(
         path=path,
         slug=make_slug(path.stem),
@@ -238,7 +240,7 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
         date=date or _NO_DATE,
         actors=f.names("actors"),
         events=f.names("events"),
-        source=f.source("source"),
+        source=sources[0] if sources else None,
         summary=f.text("summary"),
         tags=f.words("tags"),
         draft=f.flag("draft"),
@@ -250,6 +252,7 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
         authors=f.authors(),
         extra=f.mapping("extra"),
         updates=f.updates("updates", date),
+        sources=sources,
     )
     if f.errors and doc.draft:  # not ready, and not published: see ArticleDoc.problems
         return replace(doc, problems=tuple(f.errors)), []
@@ -310,6 +313,7 @@ _ALLOWED = {
         "actors",
         "events",
         "source",
+        "sources",
         "summary",
         "tags",
         "draft",

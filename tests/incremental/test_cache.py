@@ -54,6 +54,13 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
                 "extra: {desk: Europe, 2023: year, tags: [a, b], nested: {deep: {x: 1}}}\n---\n"
                 "Met [[Ada North]] and [[Nobody Known]].\n"
             ),
+            "content/articles/s.md": (
+                "---\ntitle: S\ndate: 2024-01-02\nsources:\n"
+                "  - {name: Wire, url: https://example.org/1,\n"
+                "     archived: https://web.archive.org/web/20240102030405/https://example.org/1,"
+                " archived_on: 2024-01-03}\n"
+                "  - https://example.org/2\n---\nText.\n"
+            ),
         },
     )
     entries = entries_of(REPO) | entries_of(FIXTURES / "small") | entries_of(extra)
@@ -74,6 +81,9 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
         assert any(isinstance(d, kind) and d.extra for d in docs)
     assert any(isinstance(d, ArticleDoc) and len(d.authors) == 2 for d in docs)
     assert any(isinstance(d, ArticleDoc) and len(d.updates) == 2 for d in docs)
+    assert any(
+        isinstance(d, ArticleDoc) and len(d.sources) == 2 and d.sources[0].archived_on for d in docs
+    )
     assert any(
         r.explicit and r.kind is None for e in entries.values() for r in e.rendered.references
     )
