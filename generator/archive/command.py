@@ -55,10 +55,9 @@ def run_archive(args: argparse.Namespace, saver: Saver = save) -> int:
         print("dossier: --archive-url must start with http:// or https://", file=sys.stderr)
         return USAGE
     found = discover(site)
-    if found.errors:  # a link out of the site: nothing is read through it, nothing written
-        for refused in found.errors:
-            print(refused, file=sys.stderr)
-        print(f"nothing archived: fix the {site} folder first", file=sys.stderr)
+    refusal = found.refusal(site, "archived")
+    if refusal:
+        print("\n".join(refusal), file=sys.stderr)
         return FAILED
     docs, errors = parse_all(found.content)
     for error in errors:

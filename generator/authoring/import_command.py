@@ -66,10 +66,9 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"dossier: {exc}", file=sys.stderr)
         return USAGE
     sources = discover(site)
-    if sources.errors:  # a link out of the site: nothing is read through it, nothing written
-        for refused in sources.errors:
-            print(refused, file=sys.stderr)
-        print(f"nothing imported: fix the {site} folder first", file=sys.stderr)
+    refusal = sources.refusal(site, "imported")
+    if refusal:
+        print("\n".join(refusal), file=sys.stderr)
         return CONTENT_ERRORS
     run = _read_site(sources, args)
     for path in paths:

@@ -71,6 +71,14 @@ class Sources:
     static: tuple[tuple[Path, str], ...]
     errors: tuple[ContentError, ...] = ()
 
+    def refusal(self, site: Path, left: str) -> list[str]:
+        """What a command that writes into the site says, and then stops, when a link in
+        it leads out (nothing is read through it, nothing written): each link, then
+        `nothing LEFT`. Empty when the site can be used."""
+        if not self.errors:
+            return []
+        return [*map(str, self.errors), f"nothing {left}: fix the {site} folder first"]
+
 
 def is_source_name(name: str) -> bool:
     """False for hidden files and the litter editors leave beside the files they save."""
