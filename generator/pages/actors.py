@@ -16,6 +16,7 @@ from generator.pages.graphs import actor_graph
 from generator.pages.paging import Limits, part_links
 from generator.pages.records import KIND_LABELS, PageView, actor_view
 from generator.pages.shared import SiteIndex
+from generator.pages.structured import ActorSubject
 from generator.pages.timelines import coverage, part_pages, part_sections, timeline_parts
 from generator.urls import actor_url
 
@@ -29,13 +30,17 @@ def actor_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
         chart_title = language.gettext("Stories that name %(name)s") % {"name": actor.name}
         stories = site.actor_articles.get(slug, ())
         parts = timeline_parts(shared, stories, limits.page_stories)
+        view = actor_view(actor)
+        affiliations = tuple(shared.actor_link(s) for s in actor.affiliations)
+        members = tuple(shared.actor_link(s) for s in site.members.get(slug, ()))
         context: dict[str, object] = {
-            "actor": actor_view(actor),
+            "actor": view,
+            "subject": ActorSubject(view, affiliations, members),
             "parts": part_links(url, parts),
             "feeds": dossier_feeds(site, shared, url, actor.name),
             "kind_label": KIND_LABELS[actor.kind],
-            "affiliations": [shared.actor_link(s) for s in actor.affiliations],
-            "members": [shared.actor_link(s) for s in site.members.get(slug, ())],
+            "affiliations": list(affiliations),
+            "members": list(members),
             "story_count": len(stories),
             "coverage_svg": coverage(site, stories, chart_title, language),
             "graph_svg": actor_graph(site, shared, slug),
@@ -47,4 +52,4 @@ def actor_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
             **part_sections(shared, "actor", slug, parts[0], whole=stories),
         }
         yield PageView(url, "actor.html", context)
-        yield from part_pages(shared, "actor", slug, parts, actor.name, url)
+        yield from part_pages(shared, "actor", slug, parts, actor.name, url, f"{url}#actor")

@@ -14,6 +14,7 @@ from generator.outputs.feeds import EPOCH, FEED_ENTRIES, Feed
 from generator.pages.feeds import feed_title
 from generator.pages.records import Card, CorrectionEntry, PageView, update_views
 from generator.pages.shared import SiteIndex
+from generator.pages.structured import ListSubject
 from generator.urls import CORRECTIONS, CORRECTIONS_FEED
 
 
@@ -35,6 +36,7 @@ def correction_entries(site: Site, shared: SiteIndex) -> tuple[CorrectionEntry, 
 def corrections_page(site: Site, shared: SiteIndex) -> PageView:
     """`corrections.html`: every correction and update, newest first."""
     context: dict[str, object] = {
+        "subject": ListSubject(shared.language.gettext("Corrections and updates")),
         "feeds": shared.feeds,
         "entries": correction_entries(site, shared),
     }

@@ -12,6 +12,7 @@ from generator.model.site import Site
 from generator.outputs.graph import Edge, Graph, Node, strongest_edges
 from generator.pages.records import PageView
 from generator.pages.shared import SiteIndex
+from generator.pages.structured import ListSubject
 
 GRAPH_NEIGHBOURS, GRAPH_ACTORS, GRAPH_EDGES, GRAPH_PAIRS = 12, 30, 4, 15
 
@@ -91,6 +92,7 @@ def graph_page(site: Site, shared: SiteIndex) -> PageView:
     )
     link = shared.actor_link
     context: dict[str, object] = {
+        "subject": ListSubject(lang.gettext("Who is named with whom")),
         "graph_svg": graph if main else None,
         "edges_per_actor": GRAPH_EDGES,
         "feeds": shared.feeds,

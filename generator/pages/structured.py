@@ -1,0 +1,153 @@
+"""What a page tells search engines and link previews: its JSON-LD and its Open Graph card.
+
+In: the page's `subject` (a small record in its context: what the page is about, made of
+the view records the page already shows) and where the page is. Out: the page's JSON-LD
+as a dict (`linked_data`) and as the text of a `<script type="application/ld+json">`
+(`script_json`), and its `Preview` (title, Open Graph type, times) for the `og:` and
+`twitter:` meta of `base.html`. Made as the page renders, so a page that is not rendered
+again costs nothing; nothing here reads a file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from generator.pages.records import ActorView, ArticleView, ClaimView, EventView, Link
+from generator.pages.schema_org import (
+    At,
+    Entity,
+    actor_entity,
+    claim_entities,
+    collection,
+    event_entity,
+    iso_date,
+    modified,
+    news_article,
+    website,
+)
+
+SCHEMA_ORG = "https://schema.org"
+
+
+@dataclass(frozen=True, slots=True)
+class StorySubject:
+    """A story's page is about the story: its actors and events are what it names."""
+
+    article: ArticleView
+    actors: tuple[Link, ...]
+    events: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSubject:
+    actor: ActorView
+    affiliations: tuple[Link, ...]
+    members: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventSubject:
+    event: EventView
+    parent: Link | None
+    sub_events: tuple[Link, ...]
+    claims: tuple[ClaimView, ...]  # every claim about it, though its page shows only some
+
+
+@dataclass(frozen=True, slots=True)
+class ListSubject:
+    """A list page (`home`: the site's home page), and what it lists the stories of, as a
+    site-relative reference (`actors/x.html#actor`) for a part of a dossier's timeline."""
+
+    name: str
+    about: str = ""
+    home: bool = False
+
+
+Subject = StorySubject | ActorSubject | EventSubject | ListSubject
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What a link preview shows: `og:title`, `og:type`, and a story's times."""
+
+    title: str
+    kind: str  # article | profile | website
+    published: str = ""
+    modified: str = ""
+
+
+def linked_data(subject: Subject, at: At) -> Entity:
+    """The page's JSON-LD: the schema.org context and the entities the page describes."""
+    return {"@context": SCHEMA_ORG, "@graph": entities(subject, at)}
+
+
+def entities(subject: Subject, at: At) -> list[Entity]:
+    if isinstance(subject, StorySubject):
+        return [news_article(at, subject.article, subject.actors, subject.events)]
+    if isinstance(subject, ActorSubject):
+        return [actor_entity(at, subject.actor, subject.affiliations, subject.members)]
+    if isinstance(subject, EventSubject):
+        event = event_entity(at, subject.event, subject.parent, subject.sub_events)
+        return [event, *claim_entities(at, subject.claims)]
+    if subject.home:
+        return [website(at)]
+    return [collection(at, subject.name, subject.about)]
+
+
+def script_json(data: object) -> str:
+    """JSON for inside a `<script>` element: no text in it can end the element (`</`) or
+    open an HTML comment (`<!--`), whatever a title holds."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+
+
+def preview(subject: Subject, site_title: str) -> Preview:
+    if isinstance(subject, StorySubject):
+        article = subject.article
+        return Preview(article.title, "article", iso_date(article.date), modified(article))
+    if isinstance(subject, ActorSubject):
+        actor = subject.actor
+        return Preview(actor.name, "profile" if actor.kind == "person" else "website")
+    if isinstance(subject, EventSubject):
+        return Preview(subject.event.name, "website")
+    return Preview(site_title if subject.home else subject.name, "website")
+
+
+@lru_cache(maxsize=32)
+def og_locale(code: str) -> str:
+    """A language tag as Open Graph writes a locale: `en-GB` -> `en_GB`; a language alone
+    takes its likeliest territory (`fr` -> `fr_FR`; `en` -> `en_US`, Open Graph's default)."""
+    parts = code.replace("_", "-").split("-")
+    language = parts[0].lower()
+    region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
+    if region:
+        return f"{language}_{region}"
+    if language == "en":
+        return "en_US"
+    from babel.core import get_global
+
+    likely = str(get_global("likely_subtags").get(language, ""))
+    territory = likely.split("_")[-1] if likely.count("_") >= 1 else ""
+    return f"{language}_{territory}" if len(territory) == 2 else language
+
+
+def _at(context: Context) -> At:
+    return At(str(context["page_path"]), str(context["root"]), context["site"])
+
+
+@pass_context
+def json_ld_filter(context: Context, subject: Subject) -> Markup:
+    """`{{ subject | json_ld }}`: the page's JSON-LD, safe inside its `<script>`."""
+    return Markup(script_json(linked_data(subject, _at(context))))
+
+
+@pass_context
+def preview_filter(context: Context, subject: Subject) -> Preview:
+    """`{{ subject | preview }}`: the page's link preview."""
+    return preview(subject, context["site"].title)
