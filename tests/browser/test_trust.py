@@ -47,6 +47,7 @@ def test_corrections_page_lists_the_updates_newest_first(tab: Tab) -> None:
     assert items.nth(0).inner_text().startswith("5 May 2023, 09:00 Update")
     assert items.nth(1).inner_text().startswith("4 May 2023, 21:00 Correction")
     items.nth(1).locator("a").click()
+    page.wait_for_load_state("load")  # before the next page: else its assets' loads are cut
     assert page.url.endswith(EXPLAINER + "#update-1")
     footer = tab.open("index.html", PHONE).locator("footer a", has_text="Corrections")
     assert footer.is_visible()
