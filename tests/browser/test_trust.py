@@ -23,6 +23,8 @@ def test_the_correction_notice_is_seen_before_the_story(tab: Tab, viewport: obje
     box = notice.bounding_box()
     assert box is not None and body_top is not None
     assert box["y"] + box["height"] <= body_top["y"]  # read before the first paragraph
+    # as wide as the story's text, not the whole page
+    assert box["x"] + box["width"] <= body_top["x"] + body_top["width"] + 1
     assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]  # type: ignore[index]
     # set apart from the story's text by more than its colour: a border or a background
     style = notice.evaluate(
