@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.source.schema import MONTH_NAMES
+from generator.when import When
 
 if TYPE_CHECKING:  # Babel is imported when a site is not in English, not before
     from babel import Locale
@@ -27,6 +28,7 @@ if TYPE_CHECKING:  # Babel is imported when a site is not in English, not before
 
 LOCALE_DIR = Path(__file__).parent / "theme" / "locale"
 TEMPLATE = "messages.pot"  # every message of the theme, as `pybabel extract` wrote it
+DASH = "\u2013"  # between the two ends of a span of dates
 SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # a message and what the site says instead: one text, or one per plural form
@@ -147,6 +149,35 @@ class Language:
             return f"{MONTH_NAMES[month - 1]} {year}"
         return _month(self.code, year, month)
 
+    def when(self, when: When) -> str:
+        """A date at the precision given: `2019`, `May 2023`, `3 May 2023`; `c. 2019`."""
+        day = when.day
+        if when.precision == "year":
+            text = str(day.year)
+        elif when.precision == "month":
+            text = self.month(day.year, day.month)
+        else:
+            text = self.date(when.first)
+        return self.gettext("c. %(date)s") % {"date": text} if when.circa else text
+
+    def span(self, start: When, end: When | None) -> str:
+        """`3-5 May 2023`, `May-June 2023`, `2019-2021` (with an en dash): a start and an end at one
+        precision share what they have in common; otherwise each is written whole."""
+        if end is None or end == start:
+            return self.when(start)
+        joinable = (
+            start.precision == end.precision
+            and not start.circa
+            and not end.circa
+            and not isinstance(start.first, dt.datetime)
+            and not isinstance(end.first, dt.datetime)
+        )
+        if not joinable:
+            return f"{self.when(start)} {DASH} {self.when(end)}"
+        if self.english:
+            return _english_span(start, end)
+        return _interval(self.code, start.day, end.day, start.precision)
+
     def short_month(self, month: int) -> str:
         """`May`, for the labels under a chart's bars."""
         if self.english:
@@ -161,6 +192,33 @@ class Language:
 
 
 ENGLISH = Language()
+
+
+def _english_span(start: When, end: When) -> str:
+    a, b = start.day, end.day
+    if start.precision == "year":
+        return f"{a.year}{DASH}{b.year}"
+    if start.precision == "month":
+        if a.year == b.year:
+            return f"{MONTH_NAMES[a.month - 1]}{DASH}{MONTH_NAMES[b.month - 1]} {a.year}"
+        return f"{MONTH_NAMES[a.month - 1]} {a.year} {DASH} {MONTH_NAMES[b.month - 1]} {b.year}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}{DASH}{b.day} {MONTH_NAMES[a.month - 1]} {a.year}"
+    if a.year == b.year:
+        return (
+            f"{a.day} {MONTH_NAMES[a.month - 1]} {DASH} {b.day} {MONTH_NAMES[b.month - 1]} {a.year}"
+        )
+    return f"{ENGLISH.date(a)} {DASH} {ENGLISH.date(b)}"
+
+
+_SKELETONS = {"year": "y", "month": "yMMMM", "day": "yMMMMd"}
+
+
+@lru_cache(maxsize=4096)
+def _interval(code: str, first: dt.date, last: dt.date, precision: str) -> str:
+    from babel.dates import format_interval
+
+    return format_interval(first, last, _SKELETONS[precision], locale=babel_locale(code))
 
 
 def _day(moment: dt.date) -> dt.date:

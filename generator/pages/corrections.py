@@ -1,8 +1,9 @@
 """The corrections page: every correction, update and clarification of the site's stories.
 
-In: the `Site` and its `SiteIndex` (the stories' cards). Out: the `PageView` of
-`corrections.html` (`corrections.html` template), newest first, and, when `site.yaml`
-sets `base_url`, of `corrections.xml`, the same entries as an Atom feed (`feed.xml`).
+In: the `Site` and its `SiteIndex` (the stories' cards). Out: the `PageView`s of
+`corrections.html` (`corrections.html` template), newest first and split by year when
+long, and, when `site.yaml` sets `base_url`, of `corrections.xml`, the same entries as
+an Atom feed (`feed.xml`).
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.model.site import Site, sort_key
-from generator.outputs.feeds import EPOCH, FEED_ENTRIES, Feed
+from generator.outputs.feeds import EPOCH, FEED_ENTRIES, Feed, FeedLink
 from generator.pages.feeds import feed_title
+from generator.pages.paging import Level, Limits, paginate, part_links
 from generator.pages.records import Card, CorrectionEntry, PageView, update_views
 from generator.pages.shared import SiteIndex
 from generator.pages.structured import ListSubject
@@ -33,14 +35,29 @@ def correction_entries(site: Site, shared: SiteIndex) -> tuple[CorrectionEntry, 
     )
 
 
-def corrections_page(site: Site, shared: SiteIndex) -> PageView:
-    """`corrections.html`: every correction and update, newest first."""
-    context: dict[str, object] = {
-        "subject": ListSubject(shared.language.gettext("Corrections and updates")),
-        "feeds": shared.feeds,
-        "entries": correction_entries(site, shared),
-    }
-    return PageView(CORRECTIONS, "corrections.html", context)
+def corrections_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageView]:
+    """`corrections.html`: every correction and update, newest first; a long list is
+    split by year (`corrections.2022.html`), a too-full year in slices. Every part
+    points feed readers at `corrections.xml` when there is one."""
+    entries = correction_entries(site, shared)
+    by_year: Level[CorrectionEntry] = Level(_year, lambda e: (str(_year(e)), str(_year(e))))
+    parts = paginate(entries, limits.index_entries, (by_year,))
+    links = part_links(CORRECTIONS, parts)
+    feeds = shared.feeds
+    if feeds:
+        name = feed_title(site, shared.language.gettext("Corrections"))
+        feeds = (FeedLink(CORRECTIONS_FEED, name), *feeds)
+    title = shared.language.gettext("Corrections and updates")
+    for part in parts:
+        path = part.url(CORRECTIONS)
+        context: dict[str, object] = {"feeds": feeds, "entries": part.items}
+        context |= {"parts": links, "here": path, "part": part.label}
+        context["subject"] = ListSubject(f"{title}, {part.label}" if part.label else title)
+        yield PageView(path, "corrections.html", context)
+
+
+def _year(entry: CorrectionEntry) -> int:
+    return entry.update.date.year
 
 
 def corrections_feed(site: Site, shared: SiteIndex) -> Iterator[PageView]:

@@ -15,7 +15,7 @@ from generator.model.site import Site
 from generator.outputs.search import search_files
 from generator.pages.actors import actor_pages
 from generator.pages.articles import article_page_view, article_pages
-from generator.pages.corrections import corrections_feed, corrections_page
+from generator.pages.corrections import corrections_feed, corrections_pages
 from generator.pages.events import event_pages
 from generator.pages.feeds import feed_pages, sitemaps
 from generator.pages.graphs import graph_page
@@ -54,7 +54,7 @@ def _html_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
     yield from actor_index_pages(site, shared, limits)
     yield from event_index_pages(site, shared, limits)
     yield graph_page(site, shared)
-    yield corrections_page(site, shared)
+    yield from corrections_pages(site, shared, limits)
     yield from article_pages(site, shared)
     yield from actor_pages(site, shared, limits)
     yield from event_pages(site, shared, limits)

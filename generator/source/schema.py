@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from generator.errors import ContentError
 from generator.slugs import make_slug
 from generator.source.yamlsafe import YamlMapping
+from generator.when import When, parse_when
 
 Moment = dt.date | dt.datetime
 MONTH_NAMES = (
@@ -345,6 +346,25 @@ class FieldReader:
             return parse_moment(value)
         except ValueError as exc:
             self.fail(key, f'"{key}: {value}" is not a valid date ({exc}); use YYYY-MM-DD')
+            return None
+
+    def when(self, key: str, *, required: bool = False) -> When | None:
+        """A date at the precision written: `2023`, `2023-05`, `2023-05-03` or a date-time."""
+        value = self._raw(key, required)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # `since: 2012` is read by YAML as a number
+        if not isinstance(value, str):
+            self.fail(key, f'"{key}" must be a date like 2023-05-04, 2023-05 or 2023')
+            return None
+        try:
+            return parse_when(value)
+        except ValueError as exc:
+            self.fail(
+                key,
+                f'"{key}: {value}" is not a valid date ({exc}); use YYYY-MM-DD, YYYY-MM or YYYY',
+            )
             return None
 
     def flag(self, key: str, *, default: bool = False) -> bool:

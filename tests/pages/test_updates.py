@@ -7,9 +7,15 @@ from __future__ import annotations
 import shutil
 
 import feedparser
+from bs4 import BeautifulSoup
 
+from generator.build import Builder
+from generator.pages.paging import Limits
+from generator.pages.render import make_env
+from generator.pages.views import page_views
+from generator.parallel.workers import render_all
 from tests.conftest import MakeSite
-from tests.helpers import Run, article, build_anew, first, snapshot, texts
+from tests.helpers import Run, article, build_anew, first, parse_html, snapshot, texts
 
 BASE = "https://example.org/dossier/"
 
@@ -218,3 +224,45 @@ def test_adding_an_update_rebuilds_as_a_clean_build_would(make_site: MakeSite) -
     build_anew(run.site)
     assert snapshot(run.output) == incremental
     assert "Corrected 8 May 2023" in texts(run.page("index.html"), ".card .updated")
+
+
+def test_a_long_corrections_page_is_split_by_year_newest_first(make_site: MakeSite) -> None:
+    older = article(title="Older story", date="2022-03-01").replace(
+        "---\n", '---\nupdates: [{date: 2022-03-02, kind: update, text: "Adds a reply."}]\n', 1
+    )
+    run = build(make_site)
+    (run.site / "content/articles/older.md").write_text(older, encoding="utf-8")
+    built = Builder(run.site, run.output).build()  # the default limit: one page holds all
+    assert built.errors == []
+    assert len(parse_html(run.output / "corrections.html").select("ol.corrections li")) == 5
+
+    site = built.site
+    assert site is not None
+    pages = {p.path: p for p in page_views(site, Limits(index_entries=2))}
+    rendered, errors = render_all(
+        [pages["corrections.html"], pages["corrections.2022.html"]], make_env(None), site.config
+    )
+    assert errors == []
+    newest, oldest = (BeautifulSoup(page.html, "html.parser") for page in rendered)
+    # 2023 holds four entries, over the limit of two: slices of it, newest first
+    assert texts(newest, "nav.parts a") == ["2023 (1/2)", "2023 (2/2)", "2022"]
+    assert len(newest.select("ol.corrections li")) == 2
+    assert "Spokesman speaks" in texts(newest, "ol.corrections li")[0]
+    assert [" ".join(t.split()) for t in texts(oldest, "ol.corrections li")] == [
+        "2 March 2022 Update Older story: Adds a reply."
+    ]
+    assert "2022" in texts(oldest, "title")[0]
+    assert "corrections.2023-2.html" in pages
+
+
+def test_the_corrections_page_points_feed_readers_at_its_feed(make_site: MakeSite) -> None:
+    run = build(make_site, f"title: Test dossier\nbase_url: {BASE}\n")
+    links = run.page("corrections.html").select('link[rel=alternate][type="application/atom+xml"]')
+    assert [link["href"] for link in links] == ["corrections.xml", "feed.xml"]
+    assert links[0]["title"] == "Corrections · Test dossier"
+    assert (run.output / "corrections.xml").is_file()
+    # other pages name only the site's feed; without base_url, no feed at all
+    others = run.page("index.html").select("link[rel=alternate]")
+    assert [link["href"] for link in others] == ["feed.xml"]
+    plain = build(make_site).page("corrections.html")
+    assert plain.select("link[rel=alternate]") == []
