@@ -20,6 +20,7 @@ from generator.outputs.feeds import absolute_url
 from generator.pages.records import ActorView, ArticleView, ClaimView, EventView, Link
 from generator.source.config import Config
 from generator.source.schema import Moment, Source
+from generator.when import When
 
 Entity = dict[str, object]
 HOME = "index.html"
@@ -76,10 +77,11 @@ class At:
         return self.url(self.page)
 
 
-def iso_date(value: Moment) -> str:
-    """A date or date-time as JSON-LD writes it (ISO 8601, at the precision given): the one
-    place that knows how a date is written for search engines."""
-    return value.isoformat()
+def iso_date(value: Moment | When) -> str:
+    """A date or date-time as JSON-LD writes it (ISO 8601, at the precision given: `2023`,
+    `2023-05`, `2023-05-03`, a date-time): the one place that knows how a date is written
+    for search engines."""
+    return value.iso() if isinstance(value, When) else value.isoformat()
 
 
 def modified(article: ArticleView) -> str:
