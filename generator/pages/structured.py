@@ -3,9 +3,10 @@
 In: the page's `subject` (a small record in its context: what the page is about, made of
 the view records the page already shows) and where the page is. Out: the page's JSON-LD
 as a dict (`linked_data`) and as the text of a `<script type="application/ld+json">`
-(`script_json`), and its `Preview` (title, Open Graph type, times) for the `og:` and
-`twitter:` meta of `base.html`. Made as the page renders, so a page that is not rendered
-again costs nothing; nothing here reads a file.
+(`script_json`), its `Preview` (title, Open Graph type, times), and all of it as the
+`<head>` elements `base.html` writes (`head_tags`, the `head_tags` filter: Open Graph
+and Twitter card meta, then the script). Made as the page renders, so a page that is not
+rendered again costs nothing; nothing here reads a file.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.pages.records import ActorView, ArticleView, ClaimView, EventView, Link
 from generator.pages.schema_org import (
@@ -33,6 +34,7 @@ from generator.pages.schema_org import (
 )
 
 SCHEMA_ORG = "https://schema.org"
+_JSON = json.JSONEncoder(separators=(",", ":"))  # ASCII: twice as fast as UTF-8 text
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ def entities(subject: Subject, at: At) -> list[Entity]:
 def script_json(data: object) -> str:
     """JSON for inside a `<script>` element: no text in it can end the element (`</`) or
     open an HTML comment (`<!--`), whatever a title holds."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = _JSON.encode(data)
     return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
 
 
@@ -137,17 +139,28 @@ def og_locale(code: str) -> str:
     return f"{language}_{territory}" if len(territory) == 2 else language
 
 
-def _at(context: Context) -> At:
-    return At(str(context["page_path"]), str(context["root"]), context["site"])
+def head_tags(subject: Subject, at: At, summary: str) -> str:
+    """The page's Open Graph and Twitter card meta and its JSON-LD script, one a line.
+    `summary`: the page's description (HTML-escaped already if it is `Markup`)."""
+    site = at.site
+    shown = preview(subject, site.title)
+    graph = [("og:type", shown.kind), ("og:title", shown.title)]
+    graph += [("og:description", summary)] if summary else []
+    graph += [("og:site_name", site.title), ("og:locale", og_locale(site.language))]
+    graph += [("og:url", at.here)] if site.base_url else []
+    graph += [("article:published_time", shown.published)] if shown.published else []
+    graph += [("article:modified_time", shown.modified)] if shown.modified else []
+    card = [("twitter:card", "summary"), ("twitter:title", shown.title)]
+    card += [("twitter:description", summary)] if summary else []
+    lines = [f'<meta property="{key}" content="{escape(value)}">' for key, value in graph]
+    lines += [f'<meta name="{key}" content="{escape(value)}">' for key, value in card]
+    script = script_json(linked_data(subject, at))
+    lines.append(f'<script type="application/ld+json">{script}</script>')
+    return "\n".join(lines)
 
 
 @pass_context
-def json_ld_filter(context: Context, subject: Subject) -> Markup:
-    """`{{ subject | json_ld }}`: the page's JSON-LD, safe inside its `<script>`."""
-    return Markup(script_json(linked_data(subject, _at(context))))
-
-
-@pass_context
-def preview_filter(context: Context, subject: Subject) -> Preview:
-    """`{{ subject | preview }}`: the page's link preview."""
-    return preview(subject, context["site"].title)
+def head_tags_filter(context: Context, subject: Subject, summary: str) -> Markup:
+    """`{{ subject | head_tags(self.description()) }}` in `base.html`'s `<head>`."""
+    at = At(str(context["page_path"]), str(context["root"]), context["site"])
+    return Markup(head_tags(subject, at, summary))
