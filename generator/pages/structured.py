@@ -103,10 +103,13 @@ def entities(subject: Subject, at: At) -> list[Entity]:
 
 
 def script_json(data: object) -> str:
-    """JSON for inside a `<script>` element: no text in it can end the element (`</`) or
-    open an HTML comment (`<!--`), whatever a title holds."""
+    """JSON for inside a `<script>` element: `<`, `>` and `&` written as JSON escapes
+    (`\\u003c`...), so that no text in it can end the element (`</script>`) or open an
+    HTML comment (`<!--`), whatever a title holds; a JSON reader reads the same text."""
     text = _JSON.encode(data)
-    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+    if "<" in text or ">" in text or "&" in text:
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return text
 
 
 def preview(subject: Subject, site_title: str) -> Preview:

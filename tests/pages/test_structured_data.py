@@ -361,7 +361,7 @@ def test_a_hostile_title_cannot_leave_the_script_element(make_site: MakeSite) ->
     run = make_site({"content/articles/evil.md": article(title=title)})
     assert run.code == 0, run.err
     html = (run.output / "articles/evil.html").read_text(encoding="utf-8")
-    assert "<\\/script>" in html
+    assert "\\u003c/script\\u003e" in html
     page = parse_html(run.output / "articles/evil.html")
     assert [s.get("type") for s in page.find_all("script")] == [None, "application/ld+json"]
     document = json.loads(first(page, 'script[type="application/ld+json"]').string or "")
@@ -372,9 +372,9 @@ def test_a_hostile_title_cannot_leave_the_script_element(make_site: MakeSite) ->
 
 
 def test_script_json_escapes_what_could_end_the_script() -> None:
-    text = script_json({"a": "</script><!--x-->", "b": "</"})
-    assert "</" not in text and "<!--" not in text
-    assert json.loads(text) == {"a": "</script><!--x-->", "b": "</"}
+    text = script_json({"a": "</script><!--x-->", "b": "</", "c": "a & b > c"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"a": "</script><!--x-->", "b": "</", "c": "a & b > c"}
 
 
 # --- incremental -------------------------------------------------------------------------
