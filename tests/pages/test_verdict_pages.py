@@ -3,6 +3,7 @@ the evidence under each claim, and the story's source beside each claim and quot
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from tests.conftest import MakeSite, SiteRunner
-from tests.helpers import Run, first, parse_html, texts
+from tests.helpers import Run, build_anew, first, parse_html, snapshot, texts
 
 EVENT = "events/harbour-strike.html"
 ADA = "actors/ada-north.html"
@@ -169,3 +170,26 @@ def test_a_site_without_claims_shows_no_legend(make_site: MakeSite) -> None:
     built = make_site(fixture="small")
     for page in built.output.glob("*/*.html"):
         assert not parse_html(page).select(".verdict-legend, .verdict-tally"), page
+
+
+def test_a_changed_verdict_or_evidence_title_rebuilds_as_a_clean_build_would(run: Run) -> None:
+    called = run.site / "content/articles/2023/2023-05-01-strike-called.md"
+    called.write_text(
+        called.read_text(encoding="utf-8").replace("status: disputed", "status: retracted"),
+        encoding="utf-8",
+    )
+    reopens = run.site / "content/articles/2023/2023-05-09-harbour-reopens.md"
+    reopens.write_text(
+        reopens.read_text(encoding="utf-8").replace("after nine days", "after nine quiet days"),
+        encoding="utf-8",
+    )
+    build_anew(run.site)  # with the cache and output/ of the first build
+    incremental = snapshot(run.output)
+    shutil.rmtree(run.output)
+    shutil.rmtree(run.site / ".cache")
+    build_anew(run.site)
+    assert snapshot(run.output) == incremental
+    row = row_of(run.page(BEN), "turned away")
+    assert texts(row, ".verdict") == ["↺ Retracted"]
+    assert "The harbour reopens after nine quiet days" in texts(run.page(ADA), ".evidence")[0]
+    assert texts(run.page(BEN), ".verdict-tally") == ["Of 2 claims: 1 confirmed, 1 retracted"]
