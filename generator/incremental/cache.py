@@ -35,7 +35,7 @@ from generator.source.schema import ClaimDoc, FrozenMap, Moment, Name, Source, U
 from generator.write.files import replace_file
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 15
+FORMAT = 16
 SHARDS = 256  # one byte of a hash of the path: an edit at 100,000 stories rewrites ~400 entries
 NAMES = "names.json"
 
@@ -129,7 +129,7 @@ _DOCS: dict[str, Codec] = {
         ArticleDoc,
         *(_PATH, _PLAIN, _PLAIN, _MOMENT, _NAMES, _NAMES, _optional(_SOURCE)),
         *(_PLAIN, _TUPLE, _PLAIN, _BODY, _PLAIN, _PLAIN),
-        _many(_row(ClaimDoc, _NAME, _NAME, _PLAIN, _PLAIN, _PLAIN)),
+        _many(_row(ClaimDoc, _NAME, _NAME, _PLAIN, _PLAIN, _PLAIN, _PLAIN, _NAMES)),
         _WARNINGS,
         _NAMES,
         _WARNINGS,

@@ -1,18 +1,22 @@
 """Claims: who says what about which event, in which story.
 
 In: the articles' `claims:` entries, each article's place in the site, and the actor and
-event `Names`. Out: `Claim` records with the actor and event resolved, and an error at
-the claim's line for a name the site does not know or that two entities go by.
+event `Names`. Out: `Claim` records with the actor and event resolved, and the site's
+verdict with its evidence (see `model.evidence`); an error at the claim's line for a name
+the site does not know or that two entities go by; a warning for a claim given a verdict
+with no evidence for it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ContentError
+from generator.model.evidence import Evidence, resolve_evidence, story_slugs
 from generator.model.names import Names
+from generator.source.claims import UNVERIFIED
 from generator.source.parse import ArticleDoc
 from generator.source.schema import STANCES
 
@@ -26,6 +30,8 @@ class Claim:
     about: str  # event slug
     stance: str
     text: str
+    status: str = "unverified"  # the site's verdict: see source.claims.VERDICTS
+    evidence: tuple[Evidence, ...] = ()
 
 
 def resolve_claims(
@@ -37,6 +43,7 @@ def resolve_claims(
     """Each `claims:` entry whose actor and event are one of the site's; an unknown or
     ambiguous name is an error at the claim's line."""
     actors, events = names
+    slugs = story_slugs(article_docs, position)
     claims = []
     for doc in article_docs:
         for claim in doc.claims:
@@ -56,7 +63,26 @@ def resolve_claims(
                     )
                     message = f'claim: "{name.text}" names no {what} of the site; {fix}'
                     errors.append(ContentError(doc.path, name.line, message))
+            evidence = resolve_evidence(doc.path, claim, slugs, errors)
             if len(by) == 1 and len(about) == 1 and claim.stance in STANCES:
-                article = position[doc.path]
-                claims.append(Claim(article, min(by), min(about), claim.stance, claim.text))
+                article, stance, text = position[doc.path], claim.stance, claim.text
+                claims.append(
+                    Claim(article, min(by), min(about), stance, text, claim.status, evidence)
+                )
     return tuple(claims)
+
+
+def unsupported_verdicts(docs: Iterable[ArticleDoc]) -> list[ContentError]:
+    """A warning at each claim given a verdict (confirmed, disputed, false, retracted) and
+    no evidence for it."""
+    return [
+        ContentError(
+            doc.path,
+            claim.line,
+            f'claim marked "status: {claim.status}" gives no evidence; add evidence: with '
+            "the story or web page that shows it, or leave the claim unverified",
+        )
+        for doc in docs
+        for claim in doc.claims
+        if claim.status != UNVERIFIED and not claim.evidence
+    ]

@@ -12,7 +12,7 @@ from typing import TypeVar
 from generator.errors import ContentError, in_order
 from generator.markdown.found import Quote
 from generator.markdown.markup import Rendered, shorten
-from generator.model.claims import Claim, resolve_claims
+from generator.model.claims import Claim, resolve_claims, unsupported_verdicts
 from generator.model.identity import Redirect, Titled, redirects, wikidata_clashes
 from generator.model.names import Names, Where
 from generator.model.references import (
@@ -165,7 +165,7 @@ def build_site(
     site = _what_bodies_say(site, articles_in, actor_docs, event_docs, bodies, names, errors)
     errors += wikidata_clashes(actor_docs, "actor") + wikidata_clashes(event_docs, "event")
     site = _with_redirects(site, articles_in, actor_docs, event_docs, errors)
-    warnings = [warning for doc in docs for warning in doc.warnings]
+    warnings = [w for doc in docs for w in doc.warnings] + unsupported_verdicts(articles_in)
     warnings += [_in_a_draft(problem) for doc in skipped for problem in doc.problems]
     warnings += actor_names.hints + event_names.hints  # "did you mean"
     warnings += actor_names.split() + event_names.split()

@@ -2,19 +2,21 @@
 
 In: the `Site`, its `SiteIndex` and the `Limits`. Out: for each actor, A-Z, the
 `PageView` of `actors/<slug>.html` (`actor.html`: who they are, their graph, coverage,
-the newest part of their timeline, quotes, claims, mentions, events, who is named with
-them), then those of its older parts (`part.html`).
+the newest part of their timeline, quotes, claims with a tally of the site's verdicts on
+them, mentions, events, who is named with them), then those of its older parts
+(`part.html`).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from generator.model.site import Site
 from generator.pages.feeds import dossier_feeds
 from generator.pages.graphs import actor_graph
 from generator.pages.paging import Limits, part_links
-from generator.pages.records import KIND_LABELS, PageView, actor_view
+from generator.pages.records import KIND_LABELS, PageView, actor_view, verdict_tally
 from generator.pages.shared import SiteIndex
 from generator.pages.timelines import coverage, part_pages, part_sections, timeline_parts
 from generator.urls import actor_url
@@ -24,6 +26,9 @@ CO_ACTORS = 12  # "often named with": this many, most often first
 
 def actor_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageView]:
     language = shared.language
+    verdicts: dict[str, list[str]] = defaultdict(list)  # actor -> the verdicts on their claims
+    for claim in site.claims:
+        verdicts[claim.by].append(claim.status)
     for slug, actor in site.actors.items():
         url = actor_url(slug)
         chart_title = language.gettext("Stories that name %(name)s") % {"name": actor.name}
@@ -44,6 +49,7 @@ def actor_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
                 shared.actor_link(s, n) for s, n in site.co_actors.get(slug, ())[:CO_ACTORS]
             ],
             "known_only_from_articles": actor.path is None,
+            "claim_tally": verdict_tally(verdicts.get(slug, ())),
             **part_sections(shared, "actor", slug, parts[0], whole=stories),
         }
         yield PageView(url, "actor.html", context)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.errors import ContentError
 from generator.slugs import make_slug
+from generator.source.claims import read_claims
 from generator.source.discover import SourceFile
 from generator.source.placeholders import is_placeholder
 from generator.source.schema import (
@@ -245,7 +246,7 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
         tags=f.words("tags"),
         draft=f.flag("draft"),
         mentions=f.flag("mentions", default=True),
-        claims=f.claims("claims"),
+        claims=read_claims(f, "claims"),
         body=body,
         digest=data_digest,
         redirect_from=f.page_names("redirect_from"),

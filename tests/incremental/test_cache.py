@@ -67,6 +67,12 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
     docs = [entry.doc for entry in entries.values()]
     # the example sites hold every shape the cache must keep: check they are there
     assert any(isinstance(d, ArticleDoc) and d.claims for d in docs)
+    assert any(
+        c.status != "unverified" and len(c.evidence) == 2
+        for d in docs
+        if isinstance(d, ArticleDoc)
+        for c in d.claims
+    )
     assert any(isinstance(d, ArticleDoc) and isinstance(d.date, dt.datetime) for d in docs)
     assert any(isinstance(d, EventDoc) and d.parent is not None for d in docs)
     assert any(entry.rendered.quotes for entry in entries.values())
