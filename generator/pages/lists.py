@@ -91,7 +91,7 @@ def actor_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator
 
 def event_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageView]:
     """`events.html`: every event, in the model's order (oldest first, undated last)."""
-    dated = [(str(e.date.year) if e.date else "", slug) for slug, e in site.events.items()]
+    dated = [(str(e.date.day.year) if e.date else "", slug) for slug, e in site.events.items()]
     undated = shared.language.gettext("Date unknown")
     by_year: Level[tuple[str, str]] = Level(
         itemgetter(0), lambda entry: (_file_key(entry[0]), entry[0] or undated)
