@@ -236,17 +236,17 @@ def when_filters(language: Language) -> dict[str, Callable[..., str]]:
 def when_tag(start: When, end: When | None, language: Language = ENGLISH) -> Markup:
     """`<time datetime="2023-05">May 2023</time>`, `c. 2019` in `<time datetime="2019">`;
     a span as a `<time>` for each end: `3` (`2023-05-03`) and `5 May 2023` (`2023-05-05`)
-    around the dash. Where a language does not write a span around one dash, one `<time>`
-    holds all of it, its `datetime` the start."""
+    around the dash, in one `<span class="dates">`. Where a language does not write a span
+    around one dash, one `<time>` holds all of it, its `datetime` the start."""
     text = language.span(start, end)
     head, dash, tail = text.partition(DASH)
     if end is None or not dash or DASH in tail:
         return Markup(f'<time datetime="{start.iso()}">{_escape_inner(text)}</time>')
     before, after = head.rstrip(), tail.lstrip()
     return Markup(
-        f'<time datetime="{start.iso()}">{_escape_inner(before)}</time>{head[len(before) :]}'
-        f"{DASH}{tail[: len(tail) - len(after)]}"
-        f'<time datetime="{end.iso()}">{_escape_inner(after)}</time>'
+        f'<span class="dates"><time datetime="{start.iso()}">{_escape_inner(before)}</time>'
+        f"{head[len(before) :]}{DASH}{tail[: len(tail) - len(after)]}"
+        f'<time datetime="{end.iso()}">{_escape_inner(after)}</time></span>'
     )
 
 

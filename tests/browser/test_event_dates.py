@@ -64,6 +64,9 @@ def test_each_date_form_reads_as_written_and_in_order(
         "May 2023 Talks",
         "3\u20135 May 2023 Summit",
     ]
+    summit = boxes(page, "ol.chronology > li:last-child .dates time")
+    assert len(summit) == 2 and summit[0][2] < 24  # "3" as wide as its text
+    assert 0 <= summit[1][0] - summit[0][1] < 16  # side by side
     page.goto((run.output / "events/feud.html").as_uri())
     assert page.locator(".lede").inner_text() == "c. 2019"
     chart = page.get_by_role("img", name=re.compile("The shaded band is the event itself: c. 2019"))
