@@ -32,10 +32,11 @@ from generator.prose import Prose
 from generator.source.discover import SourceRef
 from generator.source.parse import ActorDoc, ArticleDoc, Body, Doc, EventDoc
 from generator.source.schema import ClaimDoc, FrozenMap, Moment, Name, Source, UpdateDoc
+from generator.when import parse_when
 from generator.write.files import replace_file
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 16
+FORMAT = 17
 SHARDS = 256  # one byte of a hash of the path: an edit at 100,000 stories rewrites ~400 entries
 NAMES = "names.json"
 
@@ -117,6 +118,7 @@ def _frozen_in(value: Any) -> Any:
 
 
 _MOMENT: Codec = (lambda v: v.isoformat(), _moment_in)
+_WHEN: Codec = (lambda v: [v.iso(), v.circa], lambda v: parse_when(v[0]).with_circa(v[1]))
 _EXTRA: Codec = (_frozen_out, _frozen_in)
 _PATH: Codec = (str, Path)
 _BODY: Codec = (lambda v: v.line, lambda line: Body("", line))  # the text is not kept
@@ -145,7 +147,7 @@ _DOCS: dict[str, Codec] = {
     ),
     "event": _row(
         EventDoc,
-        *(_PATH, _PLAIN, _PLAIN, _PLAIN, _MOMENT, _optional(_MOMENT), _PLAIN),
+        *(_PATH, _PLAIN, _PLAIN, _PLAIN, _WHEN, _optional(_WHEN), _PLAIN),
         *(_optional(_NAME), _BODY, _PLAIN, _WARNINGS, _optional(_NAME), _NAMES, _EXTRA),
     ),
 }

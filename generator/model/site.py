@@ -28,6 +28,7 @@ from generator.source.config import Config
 from generator.source.parse import ActorDoc, ArticleDoc, Doc, EventDoc
 from generator.source.schema import NO_EXTRA, FrozenMap, Moment, Name, Source, UpdateDoc
 from generator.urls import actor_url, article_url, event_url
+from generator.when import When, exactly
 
 Counted = tuple[tuple[str, int], ...]
 D = TypeVar("D", ArticleDoc, ActorDoc, EventDoc)
@@ -72,8 +73,8 @@ class Actor:
 class Event:
     slug: str
     name: str
-    date: Moment | None = None
-    end: Moment | None = None
+    date: When | None = None  # at the precision given
+    end: When | None = None
     place: str | None = None
     parent: str | None = None
     description_html: str | Prose = ""
@@ -105,8 +106,9 @@ class Site:
     drafts_skipped: int = 0  # articles marked draft: true, left out of this build
 
 
-def sort_key(moment: Moment | None) -> dt.datetime:
-    """Dates and date-times, naive or not, on one comparable scale."""
+def sort_key(moment: Moment | When | None) -> dt.datetime:
+    """Dates and date-times, naive or not, on one comparable scale; a `When` by its `first`."""
+    moment = moment.first if isinstance(moment, When) else moment  # 2019: 1 January, to sort
     if moment is None:
         return dt.datetime.max
     if not isinstance(moment, dt.datetime):
@@ -368,10 +370,8 @@ def _assemble(
             event_actors[event].update(article.actors)
     for slug, spelling in event_names.spelling.items():
         if slug not in events:
-            first = event_articles.get(slug)
-            events[slug] = Event(
-                slug=slug, name=spelling, date=articles[first[0]].date if first else None
-            )
+            at = event_articles.get(slug)  # known only from articles: the first one's day
+            events[slug] = Event(slug, spelling, exactly(articles[at[0]].date) if at else None)
     members: dict[str, list[str]] = defaultdict(list)
     for person in sorted(actors.values(), key=lambda a: plain_key(a.name)):
         for org in person.affiliations:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.model.site import Site
+from generator.outputs.periods import Period
 from generator.pages.feeds import dossier_feeds
 from generator.pages.paging import Limits, part_links
 from generator.pages.records import PageView, event_view
@@ -26,6 +27,7 @@ def event_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
         chart_title = language.gettext("Stories about %(name)s") % {"name": event.name}
         stories = site.event_articles.get(slug, ())
         parts = timeline_parts(shared, stories, limits.page_stories)
+        period = Period(event.date, event.end) if event.date is not None else None
         context: dict[str, object] = {
             "event": event_view(event),
             "parts": part_links(url, parts),
@@ -34,7 +36,8 @@ def event_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
             "sub_events": [shared.event_link(s) for s in site.sub_events.get(slug, ())],
             "actors": [shared.actor_link(s, n) for s, n in site.event_actors.get(slug, ())],
             "story_count": len(stories),
-            "coverage_svg": coverage(site, stories, chart_title, language),
+            "coverage_svg": coverage(site, stories, chart_title, language, period),
+            "coverage_note": period.describe(language) if period and stories else "",
             "known_only_from_articles": event.path is None,
             **part_sections(shared, "event", slug, parts[0], whole=stories),
         }

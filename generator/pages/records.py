@@ -24,6 +24,7 @@ from generator.model.site import Actor, Article, Event
 from generator.prose import Prose
 from generator.source.schema import NO_EXTRA, FrozenMap, Moment, Source
 from generator.urls import actor_url, article_url, event_url, page_url
+from generator.when import When
 
 KIND_LABELS = {"person": N_("Person"), "organization": N_("Organisation"), "other": N_("Other")}
 SOURCE_KINDS = {"article": "", "actor": N_("Actor"), "event": N_("Event")}
@@ -195,8 +196,8 @@ class EventView:
 
     slug: str
     name: str
-    date: Moment | None
-    end: Moment | None
+    date: When | None  # at the precision given: show it with `whentag` (`timetag` does too)
+    end: When | None
     place: str | None
     description_html: str | Prose
     wikidata: str | None = None

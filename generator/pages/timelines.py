@@ -18,6 +18,7 @@ from operator import itemgetter
 from generator.language import ENGLISH, Language
 from generator.model.site import Site
 from generator.outputs.coverage import Coverage
+from generator.outputs.periods import Period
 from generator.pages.paging import Level, Part, paginate, part_links
 from generator.pages.records import (
     VERDICT_LABELS,
@@ -122,10 +123,15 @@ def part_pages(
 
 
 def coverage(
-    site: Site, indexes: Sequence[int], title: str, language: Language = ENGLISH
+    site: Site,
+    indexes: Sequence[int],
+    title: str,
+    language: Language = ENGLISH,
+    period: Period | None = None,
 ) -> Coverage | None:
-    """A chart of when the stories appeared; None when there are none."""
+    """A chart of when the stories appeared (and of an event's own `period`); None when
+    there are no stories."""
     if not indexes:
         return None
     articles = site.articles
-    return Coverage(tuple(articles[i].date for i in indexes), title, language)
+    return Coverage(tuple(articles[i].date for i in indexes), title, language, period)

@@ -28,6 +28,7 @@ from generator.markdown.markup import Rendered
 from generator.pages.render import Page
 from generator.source.parse import ActorDoc, ArticleDoc, Body, EventDoc
 from generator.source.schema import ClaimDoc, Name, Source, UpdateDoc
+from generator.when import When
 
 Reducer = Callable[[Any], tuple[type[Any], tuple[Any, ...]]]
 
@@ -59,5 +60,6 @@ RECORDS: tuple[type[Any], ...] = (
     *(ContentError, Page),
     *(ArticleDoc, ActorDoc, EventDoc, Body, Name, ClaimDoc, Source, UpdateDoc),
     *(Rendered, Reference, Quote),
+    When,  # an event's dates
 )
 register(*RECORDS)

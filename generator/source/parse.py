@@ -24,6 +24,7 @@ from generator.source.schema import (
     UpdateDoc,
 )
 from generator.source.yamlsafe import MAX_BYTES, load_mapping
+from generator.when import When
 
 ACTOR_KINDS = ("person", "organization", "other")
 ACTOR_KIND_SPELLINGS = {"organisation": "organization"}  # British spelling, the same kind
@@ -85,8 +86,8 @@ class EventDoc:
     slug: str
     name: str
     name_line: int
-    date: Moment
-    end: Moment | None
+    date: When  # at the precision written; `circa: true` makes both ends approximate
+    end: When | None
     place: str | None
     parent: Name | None
     body: Body
@@ -283,13 +284,14 @@ def _event(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
     parents = f.names("parent")
     if len(parents) > 1:
         f.fail("parent", '"parent" names one event, not a list')
+    circa, end = f.flag("circa"), f.when("end")
     doc = EventDoc(
         path=f.fm.path,
         slug=make_slug(f.fm.path.stem),
         name=f.text("name", required=True) or "",
         name_line=f.fm.line("name"),
-        date=f.moment("date", required=True) or _NO_DATE,
-        end=f.moment("end"),
+        date=(f.when("date", required=True) or _NO_WHEN).with_circa(circa),
+        end=end.with_circa(circa) if end is not None else None,
         place=f.text("place"),
         parent=parents[0] if parents else None,
         body=body,
@@ -298,13 +300,10 @@ def _event(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
         redirect_from=f.page_names("redirect_from"),
         extra=f.mapping("extra"),
     )
-    if doc.end is not None and _day(doc.end) < _day(doc.date):
-        f.fail("end", f'"end" ({_day(doc.end)}) is before "date" ({_day(doc.date)})')
+    if doc.end is not None and doc.end.last < doc.date.day:  # `end: 2023-05` may end 31 May
+        message = f'"end" ({doc.end.iso()}) is before "date" ({doc.date.iso()})'
+        f.fail("end", message + "; give an end on or after the start")
     return doc, f.errors  # with errors, still what could be read: see parse_source
-
-
-def _day(moment: Moment) -> dt.date:
-    return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
 _ALLOWED = {
@@ -330,9 +329,13 @@ _ALLOWED = {
         *("name", "aliases", "kind", "role", "affiliations", "wikidata", "redirect_from"),
         "extra",
     ),
-    "event": ("name", "date", "end", "place", "parent", "wikidata", "redirect_from", "extra"),
+    "event": (
+        *("name", "date", "end", "circa", "place", "parent", "wikidata", "redirect_from"),
+        "extra",
+    ),
 }
 _NO_DATE = dt.date.min
+_NO_WHEN = When(_NO_DATE)
 
 
 def parse_all(sources: tuple[SourceFile, ...]) -> tuple[list[Doc], list[ContentError]]:
