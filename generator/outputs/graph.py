@@ -1,4 +1,9 @@
-"""Who is named with whom: relationship graphs as inline SVG.
+"""Who is named with whom, and who is tied to whom: relationship graphs as inline SVG.
+
+Two kinds of line: who is named with whom (`Edge`, solid, as wide as the stories two
+actors share) and the relations actors' files state (`Tie`, dashed, with an arrow from the
+actor whose file states it and its type written along it), so that no line is told from
+the other by colour alone.
 
 Relation graphs are laid out by networkx's spring layout (Fruchterman-Reingold) with a
 fixed seed, stronger ties pulling harder; then nodes whose circle or label would overlap
@@ -45,6 +50,15 @@ class Edge:
     a: str
     b: str
     weight: int  # stories that name both
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """A relation: `a` is `label` `b` (`a`'s file states it)."""
+
+    a: str
+    b: str
+    label: str  # its type, in the page's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +220,7 @@ def relation_graph(
     desc: str,
     key: str = "graph",
     spread: float = 1.0,
+    ties: Sequence[Tie] = (),
 ) -> str:
     """Nodes linked to their pages, edges as wide as the stories two nodes share.
 
@@ -224,10 +239,13 @@ def relation_graph(
         )
     keys = {n.key for n in nodes}
     edges = [e for e in edges if e.a in keys and e.b in keys and e.a != e.b]
-    placed = place(center, nodes, edges, spread)
+    ties = [t for t in ties if t.a in keys and t.b in keys and t.a != t.b]
+    placed = place(center, nodes, [*edges, *pulls(edges, ties)], spread)
     where = {p.node.key: p for p in placed}
     width = max(p.x + p.half_width for p in placed) + GAP
     height = max(p.y + p.below for p in placed) + GAP
+    labels = tie_labels(ties, where)
+    width = max([width, *(x + text_width(t.label, TIE_FONT) / 2 + GAP for t, x, _ in labels)])
     heaviest = heaviest_by_kind(center, edges)
     parts = [svg_open(key, "graph", width, height, role=None), heading(key, title, desc)]
     parts.append('<g class="edges">')
@@ -243,9 +261,63 @@ def relation_graph(
             f'<line class="{kind}" x1="{num(a.x)}" y1="{num(a.y)}" x2="{num(b.x)}" '
             f'y2="{num(b.y)}" stroke-width="{num(stroke)}"/>'
         )
-    parts.append('</g><g class="nodes">')
+    parts.append("</g>")
+    if ties:
+        parts.append(draw_ties(key, labels, where))
+    parts.append('<g class="nodes">')
     parts += (draw_node(p, p.node.key == center, url_for) for p in placed)
     parts.append("</g></svg>")
+    return "".join(parts)
+
+
+TIE_FONT = 11.0
+
+
+def pulls(edges: Sequence[Edge], ties: Sequence[Tie]) -> list[Edge]:
+    """For the layout: a light pull between two actors a relation ties and no story names
+    together, so that they are drawn near each other."""
+    named = {(e.a, e.b) for e in edges} | {(e.b, e.a) for e in edges}
+    pairs = dict.fromkeys((t.a, t.b) for t in ties if (t.a, t.b) not in named)
+    return [Edge(a, b, 1) for a, b in pairs if (b, a) not in pairs or a < b]
+
+
+def tie_labels(ties: Sequence[Tie], where: dict[str, Placed]) -> list[tuple[Tie, float, float]]:
+    """Each relation's label, at the middle of its line; a second relation between the
+    same two actors a line lower, and none sticking out on the left."""
+    seen: Counter[frozenset[str]] = Counter()
+    out = []
+    for tie in ties:
+        a, b = where[tie.a], where[tie.b]
+        pair = frozenset((tie.a, tie.b))
+        x = max((a.x + b.x) / 2, text_width(tie.label, TIE_FONT) / 2 + GAP)
+        y = max((a.y + b.y) / 2 - 3, TIE_FONT) + seen[pair] * (TIE_FONT + 3)
+        seen[pair] += 1
+        out.append((tie, x, y))
+    return out
+
+
+def draw_ties(
+    key: str, labels: Sequence[tuple[Tie, float, float]], where: dict[str, Placed]
+) -> str:
+    """Dashed lines with an arrowhead at the actor a relation is to, each with its type."""
+    arrow = f"{esc(key)}-arrow"
+    parts = [
+        f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="10" refY="5" '
+        'markerWidth="6" markerHeight="6" orient="auto">'
+        '<path class="tie-arrow" d="M0 0L10 5L0 10z"/></marker></defs><g class="ties">'
+    ]
+    for tie, x, y in labels:
+        a, b = where[tie.a], where[tie.b]
+        length = math.hypot(b.x - a.x, b.y - a.y) or 1.0
+        stop = (length - b.r - 2) / length  # the arrow ends at the circle's edge
+        said = f"{a.node.label} — {tie.label} — {b.node.label}"
+        parts.append(
+            f'<g class="tie"><title>{esc(said)}</title>'
+            f'<line x1="{num(a.x)}" y1="{num(a.y)}" x2="{num(a.x + (b.x - a.x) * stop)}" '
+            f'y2="{num(a.y + (b.y - a.y) * stop)}" marker-end="url(#{arrow})"/>'
+            f'<text x="{num(x)}" y="{num(y)}" text-anchor="middle">{esc(tie.label)}</text></g>'
+        )
+    parts.append("</g>")
     return "".join(parts)
 
 
@@ -274,6 +346,7 @@ class Graph:
     desc: str
     key: str
     spread: float = 1.0
+    ties: tuple[Tie, ...] = ()  # relations, drawn dashed and labelled
 
     def __html__(self) -> str:
         return relation_graph(
@@ -285,4 +358,5 @@ class Graph:
             desc=self.desc,
             key=self.key,
             spread=self.spread,
+            ties=self.ties,
         )
