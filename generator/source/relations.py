@@ -176,9 +176,7 @@ def read_affiliations(f: FieldReader, key: str) -> tuple[tuple[Name, ...], tuple
             name = _words(item.get("name"))
             source = source_ref(f, key, item.get("source"), line, "affiliation: source")
         if not name:
-            f.fail(
-                key, f'each entry of "{key}" must be a name, or {{name: ..., source: ...}}', line
-            )
+            f.fail(key, f'each entry of "{key}" must be a name or {{name: ..., source: ...}}', line)
             continue
         names.append(Name(name, line))
         sources.append(source)
