@@ -11,7 +11,8 @@ from __future__ import annotations
 from generator.language import ENGLISH, N_, Language
 from generator.model.relations import Relation
 from generator.model.site import Site
-from generator.outputs.graph import Edge, Graph, Node, Tie, strongest_edges
+from generator.outputs.graph import Edge, Graph, Node, strongest_edges
+from generator.outputs.ties import Tie
 from generator.pages.records import Link, PageView
 from generator.pages.relations import relation_label
 from generator.pages.shared import SiteIndex

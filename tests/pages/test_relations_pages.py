@@ -9,6 +9,7 @@ from tests.conftest import MakeSite
 from tests.helpers import Run, first, texts
 
 WIRE = "https://example.org/wire/1"
+DASH = "\u2013"  # between the two dates of a span
 SNAPSHOT = "https://web.archive.org/web/20230504120000/https://example.org/wire/1"
 
 FILES: dict[str, str | bytes] = {
@@ -60,7 +61,7 @@ def test_the_actor_whose_file_states_them_lists_them_dated_and_sourced(
     wire, archived = cite.select(".cite-sources a")
     assert (wire["href"], wire.get_text(), wire["data-versionurl"]) == (WIRE, "Wire", SNAPSHOT)
     assert (archived["href"], archived.get_text()) == (SNAPSHOT, "archived copy")
-    assert line(deputy) == "first deputy head of The Kremlin December 2011 – October 2016"
+    assert line(deputy) == f"first deputy head of The Kremlin December 2011 {DASH} October 2016"
     web = first(deputy, ".cite a")
     assert (web["href"], web.get_text()) == ("https://example.org/bio", "example.org")
     assert line(ally) == "ally of Hermit until May 2023"
@@ -74,7 +75,7 @@ def test_the_other_actor_lists_them_worded_from_its_side(make_site: MakeSite) ->
     assert list(listed) == [  # in file order: content/actors/aide.md, then peskov.md
         "employs Anna Aide since 2020",
         "has spokesperson Dmitry Peskov since 2012",
-        "Dmitry Peskov — first deputy head of — The Kremlin December 2011 – October 2016",
+        f"Dmitry Peskov — first deputy head of — The Kremlin December 2011 {DASH} October 2016",
     ]
     spokesperson = listed["has spokesperson Dmitry Peskov since 2012"]
     assert first(spokesperson, ".relation-tie a")["href"] == "../actors/peskov.html"
@@ -110,7 +111,8 @@ def test_the_infobox_gives_the_source_of_a_role_and_of_an_affiliation(
 def test_a_plain_affiliation_has_no_source_and_reads_as_before(make_site: MakeSite) -> None:
     files = dict(FILES)
     files["content/actors/aide.md"] = (
-        "---\nname: Anna Aide\nkind: person\nrole: Aide\naffiliations: [Kremlin, Hermit]\n---\nAn aide.\n"
+        "---\nname: Anna Aide\nkind: person\nrole: Aide\n"
+        "affiliations: [Kremlin, Hermit]\n---\nAn aide.\n"
     )
     run = make_site(files)
     assert run.code == 0, run.err
@@ -151,7 +153,7 @@ def test_relations_are_worded_in_the_sites_language(make_site: MakeSite) -> None
     assert [line(item) for item in relations(run, "kremlin")] == [
         "emploie Anna Aide depuis 2020",
         "a pour porte-parole Dmitry Peskov depuis 2012",
-        "Dmitry Peskov — first deputy head of — The Kremlin décembre 2011 – octobre 2016",
+        f"Dmitry Peskov — first deputy head of — The Kremlin décembre 2011 {DASH} octobre 2016",
     ]
     assert (
         first(run.page("actors/kremlin.html"), "section.relations h2")
