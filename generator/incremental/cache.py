@@ -31,12 +31,13 @@ from generator.model.linking import NameRow
 from generator.prose import Prose
 from generator.source.discover import SourceRef
 from generator.source.parse import ActorDoc, ArticleDoc, Body, Doc, EventDoc
+from generator.source.relations import RelationDoc
 from generator.source.schema import ClaimDoc, FrozenMap, Moment, Name, Source, UpdateDoc
-from generator.when import parse_when
+from generator.when import When
 from generator.write.files import replace_file
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 17
+FORMAT = 18
 SHARDS = 256  # one byte of a hash of the path: an edit at 100,000 stories rewrites ~400 entries
 NAMES = "names.json"
 
@@ -118,7 +119,6 @@ def _frozen_in(value: Any) -> Any:
 
 
 _MOMENT: Codec = (lambda v: v.isoformat(), _moment_in)
-_WHEN: Codec = (lambda v: [v.iso(), v.circa], lambda v: parse_when(v[0]).with_circa(v[1]))
 _EXTRA: Codec = (_frozen_out, _frozen_in)
 _PATH: Codec = (str, Path)
 _BODY: Codec = (lambda v: v.line, lambda line: Body("", line))  # the text is not kept
@@ -126,6 +126,10 @@ _NAME = _row(Name, _PLAIN, _PLAIN)
 _NAMES = _many(_NAME)
 _WARNINGS = _many(_row(ContentError, _PATH, _PLAIN, _PLAIN))
 _SOURCE = _row(Source, _PLAIN, _PLAIN, _PLAIN, _optional(_MOMENT), _PLAIN)
+_WHEN = _row(When, _MOMENT, _PLAIN, _PLAIN)  # first, precision, circa
+_RELATION = _row(
+    RelationDoc, _NAME, _PLAIN, _optional(_WHEN), _optional(_WHEN), _optional(_NAME), _PLAIN
+)
 _DOCS: dict[str, Codec] = {
     "article": _row(
         ArticleDoc,
@@ -144,6 +148,7 @@ _DOCS: dict[str, Codec] = {
         ActorDoc,
         *(_PATH, _PLAIN, _PLAIN, _PLAIN, _NAMES, _PLAIN, _PLAIN, _NAMES, _BODY, _PLAIN),
         *(_WARNINGS, _optional(_NAME), _NAMES, _EXTRA),
+        *(_many(_RELATION), _optional(_NAME), _many(_optional(_NAME))),
     ),
     "event": _row(
         EventDoc,

@@ -7,13 +7,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
 
 from generator.errors import ContentError, in_order
 from generator.markdown.found import Quote
 from generator.markdown.markup import Rendered, shorten
 from generator.model.claims import Claim, resolve_claims, unsupported_verdicts
-from generator.model.identity import Redirect, Titled, redirects, wikidata_clashes
+from generator.model.identity import Redirect, Titled, redirects, unique_slugs, wikidata_clashes
 from generator.model.names import Names, Where
 from generator.model.references import (
     Backlink,
@@ -22,6 +21,7 @@ from generator.model.references import (
     collect_backlinks,
     unnamed_mentions,
 )
+from generator.model.relations import Citation, Relation, resolve_ties
 from generator.model.resolver import plain_key
 from generator.prose import Prose
 from generator.source.config import Config
@@ -31,7 +31,6 @@ from generator.urls import actor_url, article_url, event_url
 from generator.when import When, exactly
 
 Counted = tuple[tuple[str, int], ...]
-D = TypeVar("D", ArticleDoc, ActorDoc, EventDoc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +66,8 @@ class Actor:
     digest: str = ""
     wikidata: str | None = None  # its Wikidata item id (Q7747)
     extra: FrozenMap = NO_EXTRA
+    role_source: Citation | None = None
+    affiliation_sources: tuple[tuple[str, Citation], ...] = ()  # (actor slug, its source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,9 @@ class Site:
     suggestions: tuple[ContentError, ...] = ()  # actors a story mentions but does not name
     redirects: tuple[Redirect, ...] = ()  # old addresses of renamed or merged pages
     drafts_skipped: int = 0  # articles marked draft: true, left out of this build
+    relations: tuple[Relation, ...] = ()  # in file order
+    relations_from: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # its file's
+    relations_to: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # others' of it
 
 
 def sort_key(moment: Moment | When | None) -> dt.datetime:
@@ -118,33 +122,17 @@ def sort_key(moment: Moment | When | None) -> dt.datetime:
     return moment
 
 
-def _unique_slugs(docs: Iterable[D], folder: str) -> tuple[list[D], list[ContentError]]:
-    seen: dict[str, Path] = {}
-    kept: list[D] = []
-    errors = []
-    for doc in docs:
-        if doc.slug in seen:
-            message = (
-                f"would write {folder}/{doc.slug}.html, as {seen[doc.slug]} does; rename one file"
-            )
-            errors.append(ContentError(doc.path, 1, message))
-        else:
-            seen[doc.slug] = doc.path
-            kept.append(doc)
-    return kept, errors
-
-
 def build_site(
     config: Config, docs: list[Doc], bodies: Mapping[Path, Rendered], *, drafts: bool = False
 ) -> tuple[Site, list[ContentError]]:
     """Resolve every name and index everything. `bodies` holds each doc's rendered Markdown."""
     wanted = [d for d in docs if isinstance(d, ArticleDoc) and (drafts or not d.draft)]
-    articles_in, errors = _unique_slugs(wanted, "articles")
+    articles_in, errors = unique_slugs(wanted, "articles")
     skipped = [d for d in docs if isinstance(d, ArticleDoc) and d.draft and not drafts]
     errors += [problem for doc in wanted for problem in doc.problems]  # built: errors
-    actor_docs, more = _unique_slugs([d for d in docs if isinstance(d, ActorDoc)], "actors")
+    actor_docs, more = unique_slugs([d for d in docs if isinstance(d, ActorDoc)], "actors")
     errors += more
-    event_docs, more = _unique_slugs([d for d in docs if isinstance(d, EventDoc)], "events")
+    event_docs, more = unique_slugs([d for d in docs if isinstance(d, EventDoc)], "events")
     errors += more
 
     actor_names = Names("actor")
@@ -160,6 +148,10 @@ def build_site(
         key=lambda a: (sort_key(a.date), a.title, a.slug),
     )
     actors = {a.slug: _actor(a, actor_names, bodies, errors) for a in actor_docs}
+    ties = resolve_ties(actor_docs, actor_names, {a.slug: a.path for a in articles}, errors)
+    for slug in ties.role_sources.keys() | ties.affiliation_sources.keys():
+        role, cited = ties.role_sources.get(slug), ties.affiliation_sources.get(slug, ())
+        actors[slug] = replace(actors[slug], role_source=role, affiliation_sources=cited)
     events = {e.slug: _event(e, event_names, bodies, errors) for e in event_docs}
     errors += _check_parents(events, event_docs)
     site = _assemble(config, tuple(articles), actors, events, actor_names, event_names)
@@ -167,7 +159,9 @@ def build_site(
     site = _what_bodies_say(site, articles_in, actor_docs, event_docs, bodies, names, errors)
     errors += wikidata_clashes(actor_docs, "actor") + wikidata_clashes(event_docs, "event")
     site = _with_redirects(site, articles_in, actor_docs, event_docs, errors)
+    site = replace(site, relations=ties.relations, relations_from=ties.of, relations_to=ties.to)
     warnings = [w for doc in docs for w in doc.warnings] + unsupported_verdicts(articles_in)
+    warnings += ties.warnings
     warnings += [_in_a_draft(problem) for doc in skipped for problem in doc.problems]
     warnings += actor_names.hints + event_names.hints  # "did you mean"
     warnings += actor_names.split() + event_names.split()

@@ -1,10 +1,10 @@
 """Actor pages: an actor's dossier, with the older parts of a long timeline on pages of their own.
 
 In: the `Site`, its `SiteIndex` and the `Limits`. Out: for each actor, A-Z, the
-`PageView` of `actors/<slug>.html` (`actor.html`: who they are, their graph, coverage,
-the newest part of their timeline, quotes, claims with a tally of the site's verdicts on
-them, mentions, events, who is named with them), then those of its older parts
-(`part.html`).
+`PageView` of `actors/<slug>.html` (`actor.html`: who they are, their relations and the
+sources of their role and affiliations, their graph, coverage, the newest part of their
+timeline, quotes, claims with a tally of the site's verdicts on them, mentions, events,
+who is named with them), then those of its older parts (`part.html`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from generator.pages.feeds import dossier_feeds
 from generator.pages.graphs import actor_graph
 from generator.pages.paging import Limits, part_links
 from generator.pages.records import KIND_LABELS, PageView, actor_view, verdict_tally
+from generator.pages.relations import Cited
 from generator.pages.shared import SiteIndex
 from generator.pages.timelines import coverage, part_pages, part_sections, timeline_parts
 from generator.urls import actor_url
@@ -29,6 +30,7 @@ def actor_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
     verdicts: dict[str, list[str]] = defaultdict(list)  # actor -> the verdicts on their claims
     for claim in site.claims:
         verdicts[claim.by].append(claim.status)
+    cited = Cited(site, shared)
     for slug, actor in site.actors.items():
         url = actor_url(slug)
         chart_title = language.gettext("Stories that name %(name)s") % {"name": actor.name}
@@ -40,6 +42,9 @@ def actor_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
             "feeds": dossier_feeds(site, shared, url, actor.name),
             "kind_label": KIND_LABELS[actor.kind],
             "affiliations": [shared.actor_link(s) for s in actor.affiliations],
+            "affiliation_sources": cited.affiliations(slug),  # each affiliation's, or None
+            "role_source": cited.citation(actor.role_source),
+            "relations": cited.relations(slug),
             "members": [shared.actor_link(s) for s in site.members.get(slug, ())],
             "story_count": len(stories),
             "coverage_svg": coverage(site, stories, chart_title, language),

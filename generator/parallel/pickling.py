@@ -27,6 +27,7 @@ from generator.markdown.found import Quote, Reference
 from generator.markdown.markup import Rendered
 from generator.pages.render import Page
 from generator.source.parse import ActorDoc, ArticleDoc, Body, EventDoc
+from generator.source.relations import RelationDoc
 from generator.source.schema import ClaimDoc, Name, Source, UpdateDoc
 from generator.when import When
 
@@ -59,6 +60,7 @@ def register(*types: type[Any]) -> None:
 RECORDS: tuple[type[Any], ...] = (
     *(ContentError, Page),
     *(ArticleDoc, ActorDoc, EventDoc, Body, Name, ClaimDoc, Source, UpdateDoc),
+    *(RelationDoc, When),
     *(Rendered, Reference, Quote),
     When,  # an event's dates
 )

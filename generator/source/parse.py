@@ -12,6 +12,7 @@ from generator.slugs import make_slug
 from generator.source.claims import read_claims
 from generator.source.discover import SourceFile
 from generator.source.placeholders import is_placeholder
+from generator.source.relations import RelationDoc, read_affiliations, read_relations, read_role
 from generator.source.schema import (
     CONTROL_BYTES,
     NO_EXTRA,
@@ -78,6 +79,9 @@ class ActorDoc:
     wikidata: Name | None = None  # the Wikidata item id, with its line
     redirect_from: tuple[Name, ...] = ()
     extra: FrozenMap = NO_EXTRA
+    relations: tuple[RelationDoc, ...] = ()  # `relations:`: typed ties to other actors
+    role_source: Name | None = None  # `role: {title, source}`: an article or a web address
+    affiliation_sources: tuple[Name | None, ...] = ()  # each affiliation's, or () for none
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +266,8 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
 
 
 def _actor(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
+    role, role_source = read_role(f, "role")
+    affiliations, affiliation_sources = read_affiliations(f, "affiliations")
     doc = ActorDoc(
         path=f.fm.path,
         slug=make_slug(f.fm.path.stem),
@@ -269,13 +275,16 @@ def _actor(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
         name_line=f.fm.line("name"),
         aliases=f.names("aliases"),
         kind=f.choice("kind", ACTOR_KINDS, "person", ACTOR_KIND_SPELLINGS),
-        role=f.text("role"),
-        affiliations=f.names("affiliations"),
+        role=role,
+        affiliations=affiliations,
         body=body,
         digest=data_digest,
         wikidata=f.wikidata("wikidata"),
         redirect_from=f.page_names("redirect_from"),
         extra=f.mapping("extra"),
+        relations=read_relations(f, "relations"),
+        role_source=role_source,
+        affiliation_sources=affiliation_sources,
     )
     return doc, f.errors  # with errors, still what could be read: see parse_source
 
@@ -327,7 +336,7 @@ _ALLOWED = {
     ),
     "actor": (
         *("name", "aliases", "kind", "role", "affiliations", "wikidata", "redirect_from"),
-        "extra",
+        *("extra", "relations"),
     ),
     "event": (
         *("name", "date", "end", "circa", "place", "parent", "wikidata", "redirect_from"),
