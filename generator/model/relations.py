@@ -1,7 +1,7 @@
 """Typed ties between actors, and the sources of what an actor's file says of them.
 
 In: the actor documents (`relations:`, and the sources of `role:` and `affiliations:`), the
-actor `Names` and the site's articles by slug. Out: `Relation` records in file order, each
+actor `Names` and the site's `Stories`. Out: `Relation` records in file order, each
 with the other actor resolved and its type matched with the vocabulary (`VOCABULARY`,
 with the wording for the other side); `Citation`s for sourced roles and affiliations;
 errors at the entry's line for an actor or an article the site does not know, or a
@@ -18,9 +18,9 @@ from pathlib import Path
 
 from generator.errors import ContentError
 from generator.language import N_
+from generator.model.citations import Citation, Stories
 from generator.model.names import Names
 from generator.source.parse import ActorDoc
-from generator.source.relations import article_slug, is_address
 from generator.source.schema import Name
 from generator.when import When
 
@@ -52,14 +52,6 @@ SYNONYMS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Citation:
-    """What supports a fact: an article of the site (its slug), or a web address."""
-
-    article: str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Relation:
     """A tie `actor`'s file states: `actor` is `type` `to` (both actor slugs), from
     `since` to `until`, on the word of an article of the site or a web address."""
@@ -69,8 +61,7 @@ class Relation:
     type: str  # a type of the vocabulary as written there, or the writer's own words
     since: When | None
     until: When | None
-    source_article: str | None  # the article's slug
-    source_url: str | None
+    source: Citation | None  # a story of the site or a web page
     path: Path
     line: int
 
@@ -97,12 +88,15 @@ class Ties:
 def resolve_ties(
     docs: Iterable[ActorDoc],
     names: Names,
-    articles: Mapping[str, Path],
+    stories: Stories,
     errors: list[ContentError],
 ) -> Ties:
     """Each relation whose other actor is one of the site's; the sources of roles and
-    affiliations. `articles` is the site's articles, slug -> file."""
-    cite = _Citer(articles, errors)
+    affiliations."""
+
+    def cite(path: Path, ref: Name | None, what: str) -> Citation | None:
+        return None if ref is None else stories.cite(path, ref, what, errors)
+
     relations: list[Relation] = []
     warnings: list[ContentError] = []
     roles: dict[str, Citation] = {}
@@ -113,10 +107,9 @@ def resolve_ties(
             to = _actor(names, doc, entry.to, errors)
             source = cite(doc.path, entry.source, "relation: source")
             if to is not None:
-                article, url = (source.article, source.url) if source else (None, None)
                 relations.append(
                     Relation(
-                        *(doc.slug, to, kind, entry.since, entry.until, article, url),
+                        *(doc.slug, to, kind, entry.since, entry.until, source),
                         *(doc.path, entry.line),
                     )
                 )
@@ -155,9 +148,8 @@ def affiliation_source(
         if slug == org:
             return citation
     for relation in actor_relations:
-        sourced = relation.source_article or relation.source_url
-        if relation.to == org and relation.type in MEMBERSHIP and sourced:
-            return Citation(relation.source_article, relation.source_url)
+        if relation.to == org and relation.type in MEMBERSHIP and relation.source:
+            return relation.source
     return None
 
 
@@ -203,29 +195,3 @@ def _actor(names: Names, doc: ActorDoc, to: Name, errors: list[ContentError]) ->
         errors.append(ContentError(doc.path, to.line, message))
         return None
     return slug
-
-
-class _Citer:
-    """A source as written -> a `Citation`; an article the site does not have is an error."""
-
-    def __init__(self, articles: Mapping[str, Path], errors: list[ContentError]) -> None:
-        self.articles = articles
-        self.errors = errors
-
-    def __call__(self, path: Path, ref: Name | None, what: str) -> Citation | None:
-        if ref is None:
-            return None
-        if is_address(ref.text):
-            return Citation(url=ref.text)
-        slug = article_slug(ref.text)
-        if slug in self.articles:
-            return Citation(article=slug)
-        near = difflib.get_close_matches(slug, list(self.articles), n=1, cutoff=0.7)
-        fix = (
-            f'did you mean "articles/{near[0]}" ({self.articles[near[0]]})?'
-            if near
-            else "write an article's file name without .md, as articles/2023-05-04-briefing"
-        )
-        message = f'{what} "{ref.text}" names no article of the site; {fix}'
-        self.errors.append(ContentError(path, ref.line, message))
-        return None

@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.errors import ContentError, in_order
 from generator.markdown.found import Quote
 from generator.markdown.markup import Rendered, shorten
+from generator.model.citations import Citation, Stories
 from generator.model.claims import Claim, resolve_claims, unsupported_verdicts
 from generator.model.identity import Redirect, Titled, redirects, unique_slugs, wikidata_clashes
 from generator.model.names import Names, Where
@@ -21,7 +22,7 @@ from generator.model.references import (
     collect_backlinks,
     unnamed_mentions,
 )
-from generator.model.relations import Citation, Relation, resolve_ties
+from generator.model.relations import Relation, resolve_ties
 from generator.model.resolver import plain_key
 from generator.prose import Prose
 from generator.source.config import Config
@@ -148,7 +149,8 @@ def build_site(
         key=lambda a: (sort_key(a.date), a.title, a.slug),
     )
     actors = {a.slug: _actor(a, actor_names, bodies, errors) for a in actor_docs}
-    ties = resolve_ties(actor_docs, actor_names, {a.slug: a.path for a in articles}, errors)
+    stories = Stories(articles_in, {a.path: i for i, a in enumerate(articles)}, skipped)
+    ties = resolve_ties(actor_docs, actor_names, stories, errors)
     for slug in ties.role_sources.keys() | ties.affiliation_sources.keys():
         role, cited = ties.role_sources.get(slug), ties.affiliation_sources.get(slug, ())
         actors[slug] = replace(actors[slug], role_source=role, affiliation_sources=cited)
@@ -156,7 +158,8 @@ def build_site(
     errors += _check_parents(events, event_docs)
     site = _assemble(config, tuple(articles), actors, events, actor_names, event_names)
     names = (actor_names, event_names)
-    site = _what_bodies_say(site, articles_in, actor_docs, event_docs, bodies, names, errors)
+    docs_in = (articles_in, actor_docs, event_docs)
+    site = _what_bodies_say(site, docs_in, bodies, names, stories, errors)
     errors += wikidata_clashes(actor_docs, "actor") + wikidata_clashes(event_docs, "event")
     site = _with_redirects(site, articles_in, actor_docs, event_docs, errors)
     site = replace(site, relations=ties.relations, relations_from=ties.of, relations_to=ties.to)
@@ -200,15 +203,15 @@ def _in_a_draft(problem: ContentError) -> ContentError:
 
 def _what_bodies_say(
     site: Site,
-    article_docs: list[ArticleDoc],
-    actor_docs: list[ActorDoc],
-    event_docs: list[EventDoc],
+    docs_in: tuple[list[ArticleDoc], list[ActorDoc], list[EventDoc]],
     bodies: Mapping[Path, Rendered],
     names: tuple[Names, Names],
+    stories: Stories,
     errors: list[ContentError],
 ) -> Site:
     """Backlinks, quotes, claims and suggestions, from what the Markdown plugins recorded;
     the errors found on the way go to `errors`."""
+    article_docs, actor_docs, event_docs = docs_in
     position = {a.path: i for i, a in enumerate(site.articles)}
     docs: list[Doc] = [*article_docs, *actor_docs, *event_docs]
 
@@ -241,7 +244,7 @@ def _what_bodies_say(
             quotes[quote.actor].append((index, quote))
         named = set(site.articles[index].actors)
         suggestions += unnamed_mentions(doc.path, doc.body.line, bodies[doc.path], named, spelled)
-    claims = resolve_claims(article_docs, position, names, errors)
+    claims = resolve_claims(article_docs, position, names, stories, errors)
     return replace(
         site,
         backlinks=collect_backlinks(sources),

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from generator.language import N_
-from generator.model.evidence import Evidence
+from generator.model.citations import Citation
 from generator.model.references import Backlink
 from generator.model.site import Actor, Article, Event
 from generator.prose import Prose
@@ -232,7 +232,7 @@ def card(article: Article) -> Card:
     )
 
 
-def evidence_link(evidence: Evidence, cards: tuple[Card, ...]) -> EvidenceLink:
+def evidence_link(evidence: Citation, cards: tuple[Card, ...]) -> EvidenceLink:
     if evidence.article is not None:
         story = cards[evidence.article]
         return EvidenceLink(story.url, story.title, False)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from generator.language import Language
-from generator.model.relations import Citation, Relation, affiliation_source
+from generator.model.citations import Citation
+from generator.model.relations import Relation, affiliation_source
 from generator.model.site import Site
 from generator.pages.records import Card, Link
 from generator.pages.shared import SiteIndex
@@ -73,7 +74,6 @@ class Cited:
     def __init__(self, site: Site, shared: SiteIndex) -> None:
         self.site = site
         self.shared = shared
-        self.position = {a.slug: i for i, a in enumerate(site.articles)}
 
     def citation(self, found: Citation | None) -> CitationView | None:
         if found is None:
@@ -81,7 +81,7 @@ class Cited:
         if found.url is not None:
             host = urlsplit(found.url).netloc.removeprefix("www.")
             return CitationView(None, (), found.url, host)
-        index = self.position.get(found.article or "")
+        index = found.article
         if index is None:
             return None
         article = self.site.articles[index]
@@ -106,7 +106,7 @@ class Cited:
                         when=dates(r.since, r.until, language),
                         since=r.since.iso() if r.since else "",
                         until=r.until.iso() if r.until else "",
-                        source=self.citation(Citation(r.source_article, r.source_url)),
+                        source=self.citation(r.source),
                     )
                 )
         return views

@@ -4,7 +4,7 @@ verdict on it.
 In: the article's `FieldReader`. Out: a `ClaimDoc` per entry: `by` (an actor), `about` (an
 event), `stance` and `text`, and, optionally, `status` (the site's verdict, one of
 `VERDICTS`; `unverified` when none is given) and `evidence` (stories of the site, by slug
-or path, resolved in `model.evidence`, or http(s) addresses), each mistake an error at
+or path, resolved in `model.citations`, or http(s) addresses), each mistake an error at
 its line. An address with any other scheme (`javascript:`, `file:`, `data:`) is refused
 here, before any page could link to it.
 """
@@ -12,16 +12,22 @@ here, before any page could link to it.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable
 
-from generator.source.schema import CONTROL, STANCES, ClaimDoc, FieldReader, Name, is_web_url
+from generator.source.schema import (
+    CONTROL,
+    STANCES,
+    ClaimDoc,
+    FieldReader,
+    Name,
+    is_address,
+    is_web_url,
+)
 
 REQUIRED = ("by", "about", "stance", "text")
 OPTIONAL = ("status", "evidence")
 VERDICTS = ("unverified", "confirmed", "disputed", "false", "retracted")
 UNVERIFIED = VERDICTS[0]
-SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # a story's slug or path has no colon
 EVIDENCE_SHAPE = (
     "claim evidence must be a story of the site or a web address, or a list of them, as in "
     "evidence: [articles/2023-05-05-follow-up, https://example.org/report]"
@@ -110,7 +116,7 @@ def read_evidence(
         text = CONTROL.sub("", item).strip() if isinstance(item, str) else ""
         if not text:
             problems.append((line, EVIDENCE_SHAPE))
-        elif SCHEME.match(text) and not is_web_url(text):
+        elif is_address(text) and not is_web_url(text):
             problems.append(
                 (
                     line,

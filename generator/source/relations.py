@@ -8,7 +8,7 @@ with the source that supports it, and an error at the entry's line for each mist
 A source is an article of the site, named as other front matter names one (its file name:
 `2023-05-04-peskov-briefing`, or `articles/2023-05-04-peskov-briefing`), or a web address
 (http or https only). Which article a name means is the model's business
-(`model.relations`); here it is only told apart from an address (`is_address`), and kept
+(`model.citations`); here it is only told apart from an address (`is_address`), and kept
 as written, with its line.
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.slugs import make_slug
-from generator.source.schema import CONTROL, FieldReader, Name, is_web_url
+from generator.slugs import story_slug
+from generator.source.schema import CONTROL, FieldReader, Name, is_address, is_web_url
 from generator.when import When, parse_when
 
 RELATION_KEYS = ("to", "type", "since", "until", "source")
@@ -35,20 +35,6 @@ class RelationDoc:
     until: When | None
     source: Name | None  # an article (file name) or a web address, as written
     line: int
-
-
-def is_address(ref: str) -> bool:
-    """Whether a source is written as an address (`https://...`, `mailto:...`) rather than
-    as an article's file name."""
-    head = ref.strip().split("/", 1)[0]
-    return ":" in head
-
-
-def article_slug(ref: str) -> str:
-    """The slug of the article a source names: `articles/2023/x.md`, `content/articles/x`,
-    `x` -> `x` (an article's slug is its file name, wherever its folder)."""
-    text = ref.strip().replace("\\", "/").removesuffix(".md")
-    return make_slug(text.rsplit("/", 1)[-1])
 
 
 def read_relations(f: FieldReader, key: str) -> tuple[RelationDoc, ...]:
@@ -129,7 +115,7 @@ def source_ref(f: FieldReader, key: str, value: object, line: int, what: str) ->
         if is_web_url(text):
             return Name(text, line)
         problem = f'{what} "{text}" is not an http:// or https:// address'
-    elif text and article_slug(text):
+    elif text and story_slug(text):
         return Name(text, line)
     else:
         problem = f"{what} must be text"

@@ -128,6 +128,12 @@ def snapshot_day(url: str | None) -> dt.date | None:
         return None
 
 
+def is_address(ref: str) -> bool:
+    """Whether a reference is written as an address (`https://...`, `mailto:...`) rather
+    than as a story's file name or path (which has no colon before its first slash)."""
+    return ":" in ref.strip().split("/", 1)[0]
+
+
 def is_web_url(url: str) -> bool:
     parts = urlsplit(url.strip())
     return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)

@@ -4,7 +4,8 @@ they are read, resolved and reported (generator/source/relations.py, model/relat
 from __future__ import annotations
 
 from generator.build import Builder
-from generator.model.relations import Citation, Relation
+from generator.model.citations import Citation
+from generator.model.relations import Relation
 from generator.when import When, parse_when
 from tests.conftest import MakeSite
 from tests.helpers import article
@@ -44,14 +45,15 @@ def test_relations_are_resolved_in_file_order_with_types_dates_and_sources(
     site = Builder(run.site, run.site / "elsewhere").build().site
     assert site is not None
     path = run.site / PESKOV
+    briefing = [a.slug for a in site.articles].index("briefing")
     assert site.relations == (
         Relation(
             *("peskov", "kremlin", "spokesperson of", When(parse_when("2012").first, "year")),
-            *(None, "briefing", None, path, 5),
+            *(None, Citation(article=briefing), path, 5),
         ),
         Relation(
             *("peskov", "duma", "adviser to", parse_when("2011-12"), parse_when("2016-10-05")),
-            *(None, "https://example.org/duma", path, 6),
+            *(Citation(url="https://example.org/duma"), path, 6),
         ),
     )
     assert site.relations[0].inverse == "has spokesperson"
@@ -80,7 +82,7 @@ def test_mistakes_in_relations_are_errors_at_their_lines(make_site: MakeSite) ->
         f'{path}:5: relation: "to: Kremlim" names no actor of the site; did you mean "Kremlin" '
         f"({run.site / 'content/actors/kremlin.md'})?",
         f'{path}:6: relation: "until: 2012" is before "since: 2016"; fix either date',
-        f'{path}:7: relation: source "articles/brefing" names no article of the site; did you '
+        f'{path}:7: relation: source "articles/brefing" names no story of the site; did you '
         f'mean "articles/briefing" ({briefing})?',
         f"{path}:8: relation: unknown key sice (known: to, type, since, until, source)",
         f'{path}:9: relation: "to: Peskov" is this actor itself; name another actor',
@@ -144,7 +146,8 @@ def test_roles_and_affiliations_take_a_source_and_keep_their_plain_forms(
     site = Builder(run.site, run.site / "elsewhere").build().site
     assert site is not None
     peskov, plain = site.actors["peskov"], site.actors["plain"]
-    assert (peskov.role, peskov.role_source) == ("Press secretary", Citation(article="briefing"))
+    briefing = [a.slug for a in site.articles].index("briefing")
+    assert (peskov.role, peskov.role_source) == ("Press secretary", Citation(article=briefing))
     assert peskov.affiliations == ("kremlin", "duma")
     assert peskov.affiliation_sources == (("kremlin", Citation(url="https://example.org/kremlin")),)
     assert (plain.role, plain.role_source, plain.affiliations) == ("Aide", None, ("kremlin",))
@@ -162,8 +165,8 @@ def test_mistakes_in_sourced_roles_and_affiliations_are_errors(make_site: MakeSi
     assert run.code == 1
     path = run.site / PESKOV
     assert run.error_lines == [
-        f'{path}:4: role: source "articles/nothing-here" names no article of the site; write an '
-        "article's file name without .md, as articles/2023-05-04-briefing",
+        f'{path}:4: role: source "articles/nothing-here" names no story of the site; name a '
+        "story by its file name without .md, as articles/2023-05-04-briefing",
         f'{path}:6: affiliation: source "ftp://example.org/x" is not an http:// or https:// '
         "address; name an article of the site (as articles/2023-05-04-peskov-briefing) or give a "
         "web address",

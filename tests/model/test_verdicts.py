@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Builder
-from generator.model.evidence import Evidence
+from generator.model.citations import Citation
 from generator.model.site import Site
 from tests.conftest import MakeSite, SiteRunner
 from tests.helpers import FIXTURES, write_files
@@ -89,7 +89,7 @@ def test_evidence_by_slug_path_former_name_or_web_address_is_resolved(site_with:
         "2023-05-03-talks-begin",
         "https://example.org/report",
     ]
-    assert Evidence(url="https://example.org/report") in found.evidence
+    assert Citation(url="https://example.org/report") in found.evidence
 
 
 def test_a_status_that_is_no_verdict_is_an_error_at_its_line(make_site: MakeSite) -> None:
@@ -112,12 +112,32 @@ def test_a_story_the_site_does_not_have_is_an_error_with_the_nearest(make_site: 
     run = make_site({STORY: story(claim("false", evidence))}, fixture="verdicts")
     assert run.code == 1
     path = run.site / STORY
+    reopens = run.site / "content/articles/2023/2023-05-09-harbour-reopens.md"
     assert run.error_lines[:2] == [
         f'{path}:13: claim evidence "2023-05-09-harbour-reopen" names no story of the site; '
-        'did you mean "articles/2023-05-09-harbour-reopens"?',
+        f'did you mean "articles/2023-05-09-harbour-reopens" ({reopens})?',
         f'{path}:14: claim evidence "articles/nothing-like-it" names no story of the site; '
-        "name a story by its file name without .md, or give a web address",
+        "name a story by its file name without .md, as articles/2023-05-04-briefing",
     ]
+
+
+def test_a_draft_named_as_evidence_or_source_is_said_to_be_a_draft(make_site: MakeSite) -> None:
+    draft = "---\ntitle: Not yet\ndate: 2023-05-10\ndraft: true\n---\nSoon.\n"
+    run = make_site(
+        {
+            STORY: story(claim("false", "\n      - articles/not-yet")),
+            "content/articles/not-yet.md": draft,
+        },
+        fixture="verdicts",
+    )
+    assert run.code == 1
+    assert run.error_lines == [
+        f'{run.site / STORY}:13: claim evidence "articles/not-yet" is a draft, left out of this '
+        f"build ({run.site / 'content/articles/not-yet.md'}); publish it (draft: false) or cite "
+        "another story"
+    ]
+    built = make_site(None, "--drafts")  # the same site, with its drafts
+    assert built.code == 0, built.err
 
 
 @pytest.mark.parametrize(
@@ -171,4 +191,4 @@ def test_evidence_may_be_one_address_and_the_cache_keeps_the_verdict(site_with: 
     for site in (first, again):
         [found] = [c for c in site.claims if site.articles[c.article].slug == "claims"]
         assert found.status == "disputed"
-        assert found.evidence == (Evidence(url="https://example.org/one"),)
+        assert found.evidence == (Citation(url="https://example.org/one"),)
