@@ -18,3 +18,10 @@ def make_slug(text: str) -> str:
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
         slug = f"item-{digest}"
     return slug
+
+
+def story_slug(ref: str) -> str:
+    """The slug of the story a reference names: `articles/2023/x.md`, `content/articles/x`,
+    `x.html` and `x` all name `x` (a story's slug is its file name, wherever its folder)."""
+    text = ref.strip().replace("\\", "/").strip("/").rsplit("/", 1)[-1]
+    return make_slug(text.removesuffix(".md").removesuffix(".html"))

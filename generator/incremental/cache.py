@@ -31,11 +31,13 @@ from generator.model.linking import NameRow
 from generator.prose import Prose
 from generator.source.discover import SourceRef
 from generator.source.parse import ActorDoc, ArticleDoc, Body, Doc, EventDoc
+from generator.source.relations import RelationDoc
 from generator.source.schema import ClaimDoc, FrozenMap, Moment, Name, Source, UpdateDoc
+from generator.when import When
 from generator.write.files import replace_file
 
 CACHE_DIR = Path(".cache") / "dossier"
-FORMAT = 15
+FORMAT = 18
 SHARDS = 256  # one byte of a hash of the path: an edit at 100,000 stories rewrites ~400 entries
 NAMES = "names.json"
 
@@ -124,12 +126,16 @@ _NAME = _row(Name, _PLAIN, _PLAIN)
 _NAMES = _many(_NAME)
 _WARNINGS = _many(_row(ContentError, _PATH, _PLAIN, _PLAIN))
 _SOURCE = _row(Source, _PLAIN, _PLAIN, _PLAIN, _optional(_MOMENT), _PLAIN)
+_WHEN = _row(When, _MOMENT, _PLAIN, _PLAIN)  # first, precision, circa
+_RELATION = _row(
+    RelationDoc, _NAME, _PLAIN, _optional(_WHEN), _optional(_WHEN), _optional(_NAME), _PLAIN
+)
 _DOCS: dict[str, Codec] = {
     "article": _row(
         ArticleDoc,
         *(_PATH, _PLAIN, _PLAIN, _MOMENT, _NAMES, _NAMES, _optional(_SOURCE)),
         *(_PLAIN, _TUPLE, _PLAIN, _BODY, _PLAIN, _PLAIN),
-        _many(_row(ClaimDoc, _NAME, _NAME, _PLAIN, _PLAIN, _PLAIN)),
+        _many(_row(ClaimDoc, _NAME, _NAME, _PLAIN, _PLAIN, _PLAIN, _PLAIN, _NAMES)),
         _WARNINGS,
         _NAMES,
         _WARNINGS,
@@ -142,10 +148,11 @@ _DOCS: dict[str, Codec] = {
         ActorDoc,
         *(_PATH, _PLAIN, _PLAIN, _PLAIN, _NAMES, _PLAIN, _PLAIN, _NAMES, _BODY, _PLAIN),
         *(_WARNINGS, _optional(_NAME), _NAMES, _EXTRA),
+        *(_many(_RELATION), _optional(_NAME), _many(_optional(_NAME))),
     ),
     "event": _row(
         EventDoc,
-        *(_PATH, _PLAIN, _PLAIN, _PLAIN, _MOMENT, _optional(_MOMENT), _PLAIN),
+        *(_PATH, _PLAIN, _PLAIN, _PLAIN, _WHEN, _optional(_WHEN), _PLAIN),
         *(_optional(_NAME), _BODY, _PLAIN, _WARNINGS, _optional(_NAME), _NAMES, _EXTRA),
     ),
 }

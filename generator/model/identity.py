@@ -1,9 +1,10 @@
 """Identity that outlives a file: Wikidata ids, and the old addresses of renamed pages.
 
-In: the actor, event and article documents, and the pages the site has. Out: errors for
-one Wikidata id given to two actors (or two events), and the `Redirect`s that keep a
-renamed or merged page's old address working (`redirect_from:`), with errors for an old
-address that another page, or another redirect, already takes.
+In: the actor, event and article documents, and the pages the site has. Out: the documents
+whose page no other takes (`unique_slugs`), errors for one Wikidata id given to two actors
+(or two events), and the `Redirect`s that keep a renamed or merged page's old address
+working (`redirect_from:`), with errors for an old address that another page, or another
+redirect, already takes.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from generator.errors import ContentError
 from generator.source.parse import ActorDoc, ArticleDoc, EventDoc
 from generator.urls import page_url
+
+D = TypeVar("D", ArticleDoc, ActorDoc, EventDoc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +78,21 @@ def redirects(docs: Sequence[Titled], pages: set[str]) -> tuple[list[Redirect], 
                 ContentError(doc.path, old.line, f'"redirect_from: {old.text}" {problem}')
             )
     return found, errors
+
+
+def unique_slugs(docs: Iterable[D], folder: str) -> tuple[list[D], list[ContentError]]:
+    """The documents whose slug no earlier one has; an error at each of the others, whose
+    page would overwrite another's."""
+    seen: dict[str, Path] = {}
+    kept: list[D] = []
+    errors = []
+    for doc in docs:
+        if doc.slug in seen:
+            message = (
+                f"would write {folder}/{doc.slug}.html, as {seen[doc.slug]} does; rename one file"
+            )
+            errors.append(ContentError(doc.path, 1, message))
+        else:
+            seen[doc.slug] = doc.path
+            kept.append(doc)
+    return kept, errors

@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.errors import ContentError
 from generator.markdown.markup import Rendered
 from generator.source.schema import Moment
+from generator.when import When
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +25,7 @@ class Backlink:
     slug: str
     title: str
     context: str
-    date: Moment | None = None
+    date: Moment | When | None = None  # an article's date-time, an event's date
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ class Linker:
     kind: str
     slug: str
     title: str
-    date: Moment | None
+    date: Moment | When | None
     rendered: Rendered
 
 
@@ -61,7 +62,8 @@ def collect_backlinks(sources: Iterable[Linker]) -> dict[tuple[str, str], tuple[
     }
 
 
-def _ordinal(moment: Moment | None) -> float:
+def _ordinal(date: Moment | When | None) -> float:
+    moment = date.first if isinstance(date, When) else date  # an event by its earliest day
     if moment is None:
         return 0.0
     if isinstance(moment, dt.datetime):

@@ -7,13 +7,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
 
 from generator.errors import ContentError, in_order
 from generator.markdown.found import Quote
 from generator.markdown.markup import Rendered, shorten
-from generator.model.claims import Claim, resolve_claims
-from generator.model.identity import Redirect, Titled, redirects, wikidata_clashes
+from generator.model.citations import Citation, Stories
+from generator.model.claims import Claim, resolve_claims, unsupported_verdicts
+from generator.model.identity import Redirect, Titled, redirects, unique_slugs, wikidata_clashes
 from generator.model.names import Names, Where
 from generator.model.references import (
     Backlink,
@@ -22,15 +22,16 @@ from generator.model.references import (
     collect_backlinks,
     unnamed_mentions,
 )
+from generator.model.relations import Relation, resolve_ties
 from generator.model.resolver import plain_key
 from generator.prose import Prose
 from generator.source.config import Config
 from generator.source.parse import ActorDoc, ArticleDoc, Doc, EventDoc
 from generator.source.schema import NO_EXTRA, FrozenMap, Moment, Name, Source, UpdateDoc
 from generator.urls import actor_url, article_url, event_url
+from generator.when import When, exactly
 
 Counted = tuple[tuple[str, int], ...]
-D = TypeVar("D", ArticleDoc, ActorDoc, EventDoc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +67,16 @@ class Actor:
     digest: str = ""
     wikidata: str | None = None  # its Wikidata item id (Q7747)
     extra: FrozenMap = NO_EXTRA
+    role_source: Citation | None = None
+    affiliation_sources: tuple[tuple[str, Citation], ...] = ()  # (actor slug, its source)
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
     slug: str
     name: str
-    date: Moment | None = None
-    end: Moment | None = None
+    date: When | None = None  # at the precision given
+    end: When | None = None
     place: str | None = None
     parent: str | None = None
     description_html: str | Prose = ""
@@ -103,10 +106,14 @@ class Site:
     suggestions: tuple[ContentError, ...] = ()  # actors a story mentions but does not name
     redirects: tuple[Redirect, ...] = ()  # old addresses of renamed or merged pages
     drafts_skipped: int = 0  # articles marked draft: true, left out of this build
+    relations: tuple[Relation, ...] = ()  # in file order
+    relations_from: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # its file's
+    relations_to: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # others' of it
 
 
-def sort_key(moment: Moment | None) -> dt.datetime:
-    """Dates and date-times, naive or not, on one comparable scale."""
+def sort_key(moment: Moment | When | None) -> dt.datetime:
+    """Dates and date-times, naive or not, on one comparable scale; a `When` by its `first`."""
+    moment = moment.first if isinstance(moment, When) else moment  # 2019: 1 January, to sort
     if moment is None:
         return dt.datetime.max
     if not isinstance(moment, dt.datetime):
@@ -116,33 +123,17 @@ def sort_key(moment: Moment | None) -> dt.datetime:
     return moment
 
 
-def _unique_slugs(docs: Iterable[D], folder: str) -> tuple[list[D], list[ContentError]]:
-    seen: dict[str, Path] = {}
-    kept: list[D] = []
-    errors = []
-    for doc in docs:
-        if doc.slug in seen:
-            message = (
-                f"would write {folder}/{doc.slug}.html, as {seen[doc.slug]} does; rename one file"
-            )
-            errors.append(ContentError(doc.path, 1, message))
-        else:
-            seen[doc.slug] = doc.path
-            kept.append(doc)
-    return kept, errors
-
-
 def build_site(
     config: Config, docs: list[Doc], bodies: Mapping[Path, Rendered], *, drafts: bool = False
 ) -> tuple[Site, list[ContentError]]:
     """Resolve every name and index everything. `bodies` holds each doc's rendered Markdown."""
     wanted = [d for d in docs if isinstance(d, ArticleDoc) and (drafts or not d.draft)]
-    articles_in, errors = _unique_slugs(wanted, "articles")
+    articles_in, errors = unique_slugs(wanted, "articles")
     skipped = [d for d in docs if isinstance(d, ArticleDoc) and d.draft and not drafts]
     errors += [problem for doc in wanted for problem in doc.problems]  # built: errors
-    actor_docs, more = _unique_slugs([d for d in docs if isinstance(d, ActorDoc)], "actors")
+    actor_docs, more = unique_slugs([d for d in docs if isinstance(d, ActorDoc)], "actors")
     errors += more
-    event_docs, more = _unique_slugs([d for d in docs if isinstance(d, EventDoc)], "events")
+    event_docs, more = unique_slugs([d for d in docs if isinstance(d, EventDoc)], "events")
     errors += more
 
     actor_names = Names("actor")
@@ -158,14 +149,22 @@ def build_site(
         key=lambda a: (sort_key(a.date), a.title, a.slug),
     )
     actors = {a.slug: _actor(a, actor_names, bodies, errors) for a in actor_docs}
+    stories = Stories(articles_in, {a.path: i for i, a in enumerate(articles)}, skipped)
+    ties = resolve_ties(actor_docs, actor_names, stories, errors)
+    for slug in ties.role_sources.keys() | ties.affiliation_sources.keys():
+        role, cited = ties.role_sources.get(slug), ties.affiliation_sources.get(slug, ())
+        actors[slug] = replace(actors[slug], role_source=role, affiliation_sources=cited)
     events = {e.slug: _event(e, event_names, bodies, errors) for e in event_docs}
     errors += _check_parents(events, event_docs)
     site = _assemble(config, tuple(articles), actors, events, actor_names, event_names)
     names = (actor_names, event_names)
-    site = _what_bodies_say(site, articles_in, actor_docs, event_docs, bodies, names, errors)
+    docs_in = (articles_in, actor_docs, event_docs)
+    site = _what_bodies_say(site, docs_in, bodies, names, stories, errors)
     errors += wikidata_clashes(actor_docs, "actor") + wikidata_clashes(event_docs, "event")
     site = _with_redirects(site, articles_in, actor_docs, event_docs, errors)
-    warnings = [warning for doc in docs for warning in doc.warnings]
+    site = replace(site, relations=ties.relations, relations_from=ties.of, relations_to=ties.to)
+    warnings = [w for doc in docs for w in doc.warnings] + unsupported_verdicts(articles_in)
+    warnings += ties.warnings
     warnings += [_in_a_draft(problem) for doc in skipped for problem in doc.problems]
     warnings += actor_names.hints + event_names.hints  # "did you mean"
     warnings += actor_names.split() + event_names.split()
@@ -204,15 +203,15 @@ def _in_a_draft(problem: ContentError) -> ContentError:
 
 def _what_bodies_say(
     site: Site,
-    article_docs: list[ArticleDoc],
-    actor_docs: list[ActorDoc],
-    event_docs: list[EventDoc],
+    docs_in: tuple[list[ArticleDoc], list[ActorDoc], list[EventDoc]],
     bodies: Mapping[Path, Rendered],
     names: tuple[Names, Names],
+    stories: Stories,
     errors: list[ContentError],
 ) -> Site:
     """Backlinks, quotes, claims and suggestions, from what the Markdown plugins recorded;
     the errors found on the way go to `errors`."""
+    article_docs, actor_docs, event_docs = docs_in
     position = {a.path: i for i, a in enumerate(site.articles)}
     docs: list[Doc] = [*article_docs, *actor_docs, *event_docs]
 
@@ -245,7 +244,7 @@ def _what_bodies_say(
             quotes[quote.actor].append((index, quote))
         named = set(site.articles[index].actors)
         suggestions += unnamed_mentions(doc.path, doc.body.line, bodies[doc.path], named, spelled)
-    claims = resolve_claims(article_docs, position, names, errors)
+    claims = resolve_claims(article_docs, position, names, stories, errors)
     return replace(
         site,
         backlinks=collect_backlinks(sources),
@@ -368,10 +367,8 @@ def _assemble(
             event_actors[event].update(article.actors)
     for slug, spelling in event_names.spelling.items():
         if slug not in events:
-            first = event_articles.get(slug)
-            events[slug] = Event(
-                slug=slug, name=spelling, date=articles[first[0]].date if first else None
-            )
+            at = event_articles.get(slug)  # known only from articles: the first one's day
+            events[slug] = Event(slug, spelling, exactly(articles[at[0]].date) if at else None)
     members: dict[str, list[str]] = defaultdict(list)
     for person in sorted(actors.values(), key=lambda a: plain_key(a.name)):
         for org in person.affiliations:

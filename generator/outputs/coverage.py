@@ -2,17 +2,20 @@
 
 Coverage charts count stories per day when they span at most 31 days, per week
 (Monday to Sunday) up to 26 weeks, per month up to 8 years, and per year beyond that,
-so that a chart has between one and about a hundred bars.
+so that a chart has between one and about a hundred bars. An event's chart also spans
+the event's own dates, shaded behind the bars (`periods.band`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.language import ENGLISH, N_, Language
+from generator.outputs.periods import Period, band
 from generator.outputs.svg import (
     AXIS_FONT,
     CHART_W,
@@ -82,14 +85,20 @@ def as_date(moment: dt.date) -> dt.date:
     return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
-def buckets(dates: Iterable[dt.date]) -> tuple[str, tuple[Bucket, ...]]:
-    """Stories counted per bucket, empty buckets included, oldest first."""
+def buckets(
+    dates: Iterable[dt.date], period: Period | None = None
+) -> tuple[str, tuple[Bucket, ...]]:
+    """Stories counted per bucket, empty buckets included, oldest first; from the first
+    story, or the first day of `period` if earlier, to the last story or day of `period`."""
     days = sorted(as_date(d) for d in dates)
     if not days:
         return "day", ()
-    unit = pick_unit(days[0], days[-1])
+    first, last = days[0], days[-1]
+    if period is not None:
+        first, last = min(first, period.first), max(last, period.last)
+    unit = pick_unit(first, last)
     counts = Counter(bucket_start(d, unit) for d in days)
-    start, last = bucket_start(days[0], unit), bucket_start(days[-1], unit)
+    start, last = bucket_start(first, unit), bucket_start(last, unit)
     found = []
     while start <= last:
         found.append(Bucket(start, counts.get(start, 0)))
@@ -157,15 +166,33 @@ def nice_ceiling(value: int) -> int:
         scale *= 10
 
 
+def day_x(
+    bars: Sequence[Bucket], unit: str, left: float, slot: float
+) -> Callable[[dt.date], float]:
+    """Where a day begins on a chart of `bars`: its bucket's slot, and the share of the
+    bucket's days before it."""
+    starts = [b.start for b in bars]
+
+    def x_of(day: dt.date) -> float:
+        i = max(bisect_right(starts, day) - 1, 0)
+        start = starts[i]
+        share = (day - start).days / (next_start(start, unit) - start).days
+        return left + slot * (i + min(max(share, 0.0), 1.0))
+
+    return x_of
+
+
 def coverage_chart(
     dates: Sequence[dt.date | dt.datetime],
     *,
     title: str,
     key: str = "coverage",
     language: Language = ENGLISH,
+    period: Period | None = None,
 ) -> str:
-    """A bar chart of how many of the stories fall in each day, week, month or year."""
-    unit, bars = buckets(dates)
+    """A bar chart of how many of the stories fall in each day, week, month or year; an
+    event's `period` shaded behind the bars."""
+    unit, bars = buckets(dates, period)
     if not bars:
         none = esc(language.gettext("No stories yet."))
         return (
@@ -181,24 +208,29 @@ def coverage_chart(
     bar_w = min(slot * 0.8, 40.0)
     total = sum(b.count for b in bars)
     lang = language
-    if len(bars) == 1:
+    counted = [b for b in bars if b.count]  # an event's own dates may widen the chart
+    if len(counted) == 1:
         desc = lang.gettext("%(stories)s, all %(when)s.") % {
             "stories": stories(total, lang),
-            "when": when(bars[0].start, unit, lang),
+            "when": when(counted[0].start, unit, lang),
         }
     else:
         desc = lang.gettext(
             "%(stories)s from %(first)s to %(last)s, %(counted)s; the most, %(most)s, %(when)s."
         ) % {
             "stories": stories(total, lang),
-            "first": long_label(bars[0].start, unit, lang),
-            "last": long_label(bars[-1].start, unit, lang),
+            "first": long_label(counted[0].start, unit, lang),
+            "last": long_label(counted[-1].start, unit, lang),
             "counted": lang.gettext(COUNTED[unit]),
             "most": most.count,
             "when": when(most.start, unit, lang),
         }
+    if period is not None:
+        desc += " " + period.describe(lang)
     parts = [svg_open(key, "coverage", CHART_W, CHART_H), heading(key, title, desc)]
     base = PLOT_TOP + plot_h
+    if period is not None:
+        parts.append(band(period, day_x(bars, unit, left, slot), PLOT_TOP, plot_h, lang))
     for tick in sorted({0, top // 2, top}):
         y = base - plot_h * tick / top
         parts.append(
@@ -293,6 +325,9 @@ class Coverage:
     dates: tuple[dt.date | dt.datetime, ...]
     title: str
     language: Language = ENGLISH
+    period: Period | None = None  # an event's own dates
 
     def __html__(self) -> str:
-        return coverage_chart(self.dates, title=self.title, language=self.language)
+        return coverage_chart(
+            self.dates, title=self.title, language=self.language, period=self.period
+        )

@@ -1,4 +1,9 @@
-"""Who is named with whom: relationship graphs as inline SVG.
+"""Who is named with whom, and who is tied to whom: relationship graphs as inline SVG.
+
+Two kinds of line: who is named with whom (`Edge`, straight and solid, as wide as the
+stories two actors share) and the relations actors' files state (`Tie`, a dashed curve
+with an arrow from the actor whose file states it, its type written along it), so that no
+line is told from the other by colour alone.
 
 Relation graphs are laid out by networkx's spring layout (Fruchterman-Reingold) with a
 fixed seed, stronger ties pulling harder; then nodes whose circle or label would overlap
@@ -23,6 +28,7 @@ from generator.outputs.svg import (
     svg_open,
     text_width,
 )
+from generator.outputs.ties import TIE_FONT, Tie, draw_ties, tie_curves
 from generator.urls import actor_url
 
 SEED = 20230503
@@ -206,6 +212,7 @@ def relation_graph(
     desc: str,
     key: str = "graph",
     spread: float = 1.0,
+    ties: Sequence[Tie] = (),
 ) -> str:
     """Nodes linked to their pages, edges as wide as the stories two nodes share.
 
@@ -224,10 +231,14 @@ def relation_graph(
         )
     keys = {n.key for n in nodes}
     edges = [e for e in edges if e.a in keys and e.b in keys and e.a != e.b]
-    placed = place(center, nodes, edges, spread)
+    ties = [t for t in ties if t.a in keys and t.b in keys and t.a != t.b]
+    placed = place(center, nodes, [*edges, *pulls(edges, ties)], spread)
     where = {p.node.key: p for p in placed}
     width = max(p.x + p.half_width for p in placed) + GAP
     height = max(p.y + p.below for p in placed) + GAP
+    curves = tie_curves(ties, where)
+    width = max([width, *(c.x + text_width(c.tie.label, TIE_FONT) / 2 + GAP for c in curves)])
+    height = max([height, *(c.y + GAP for c in curves)])
     heaviest = heaviest_by_kind(center, edges)
     parts = [svg_open(key, "graph", width, height, role=None), heading(key, title, desc)]
     parts.append('<g class="edges">')
@@ -243,10 +254,21 @@ def relation_graph(
             f'<line class="{kind}" x1="{num(a.x)}" y1="{num(a.y)}" x2="{num(b.x)}" '
             f'y2="{num(b.y)}" stroke-width="{num(stroke)}"/>'
         )
-    parts.append('</g><g class="nodes">')
+    parts.append("</g>")
+    if ties:
+        parts.append(draw_ties(key, curves, where))
+    parts.append('<g class="nodes">')
     parts += (draw_node(p, p.node.key == center, url_for) for p in placed)
     parts.append("</g></svg>")
     return "".join(parts)
+
+
+def pulls(edges: Sequence[Edge], ties: Sequence[Tie]) -> list[Edge]:
+    """For the layout: a light pull between two actors a relation ties and no story names
+    together, so that they are drawn near each other."""
+    named = {(e.a, e.b) for e in edges} | {(e.b, e.a) for e in edges}
+    pairs = dict.fromkeys((t.a, t.b) for t in ties if (t.a, t.b) not in named)
+    return [Edge(a, b, 1) for a, b in pairs if (b, a) not in pairs or a < b]
 
 
 def draw_node(p: Placed, is_center: bool, url_for: Callable[[str], str]) -> str:
@@ -274,6 +296,7 @@ class Graph:
     desc: str
     key: str
     spread: float = 1.0
+    ties: tuple[Tie, ...] = ()  # relations, drawn dashed and labelled
 
     def __html__(self) -> str:
         return relation_graph(
@@ -285,4 +308,5 @@ class Graph:
             desc=self.desc,
             key=self.key,
             spread=self.spread,
+            ties=self.ties,
         )

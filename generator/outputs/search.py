@@ -12,7 +12,9 @@ at once. So the index is split, and a search loads only what it needs:
   (found by any part of their names) and what it takes to find the rest::
 
       {"p": [[slug, name, kind label, alias...], ...],   actors, A-Z
-       "e": [[slug, name, date?], ...],                  events, in date order
+       "e": [[slug, name, date?], ...],                  events, in date order; a date at its
+                                                         precision (2019, 2023-05, 2023-05-03),
+                                                         `~` after it when approximate
        "n": number of stories, "c": STORIES_PER_FILE,
        "k": [key, ...]}                                  the word files there are
 
@@ -51,6 +53,7 @@ from generator.markdown.markup import shorten
 from generator.model.resolver import plain_key
 from generator.model.site import Site
 from generator.source.schema import Moment
+from generator.when import When
 
 SEARCH_INDEX = "search-index.js"
 SEARCH_FOLDER = "search"
@@ -139,7 +142,7 @@ def _entities(
         for slug, actor in site.actors.items()
     ]
     events = [
-        [slug, event.name] + ([_day(event.date)] if event.date is not None else [])
+        [slug, event.name] + ([_when(event.date)] if event.date is not None else [])
         for slug, event in site.events.items()
     ]
     return {"p": actors, "e": events, "n": stories, "c": STORIES_PER_FILE, "k": keys}
@@ -203,3 +206,8 @@ def _part_path(part: str) -> str:
 
 def _day(moment: Moment) -> str:
     return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+
+
+def _when(when: When) -> str:
+    """`2019`, `2023-05`, `2023-05-03`, and `~` after it when approximate (`2019~`, as EDTF)."""
+    return (_day(when.day) if when.precision == "day" else when.iso()) + ("~" if when.circa else "")

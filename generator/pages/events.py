@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.model.site import Site
+from generator.outputs.periods import Period
 from generator.pages.feeds import dossier_feeds
 from generator.pages.paging import Limits, part_links
 from generator.pages.records import ClaimView, PageView, event_view
@@ -31,6 +32,7 @@ def event_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
         parent = shared.event_link(event.parent) if event.parent else None
         sub_events = tuple(shared.event_link(s) for s in site.sub_events.get(slug, ()))
         claims = every_claim(shared, slug)
+        period = Period(event.date, event.end) if event.date is not None else None
         context: dict[str, object] = {
             "event": view,
             "subject": EventSubject(view, parent, sub_events, claims),
@@ -40,7 +42,8 @@ def event_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
             "sub_events": list(sub_events),
             "actors": [shared.actor_link(s, n) for s, n in site.event_actors.get(slug, ())],
             "story_count": len(stories),
-            "coverage_svg": coverage(site, stories, chart_title, language),
+            "coverage_svg": coverage(site, stories, chart_title, language, period),
+            "coverage_note": period.describe(language) if period and stories else "",
             "known_only_from_articles": event.path is None,
             **part_sections(shared, "event", slug, parts[0], whole=stories),
         }

@@ -4,7 +4,7 @@ In: the `Site`, its `SiteIndex` and the `Limits`. Out: the `PageView`s of `index
 `timeline.html` (and the older parts of a long timeline, `part.html`), `actors.html`
 (a section per kind, each A-Z; past `Limits.index_entries` actors, a page per initial:
 `actors.b.html`) and `events.html` (oldest first, undated last; past the limit, a page
-per year: `events.2023.html`).
+per year: `events.2023.html`; each event's dates drawn as bars too, `spans`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from generator.model.site import Site, sort_key
 from generator.pages.paging import Level, Limits, paginate, part_links
 from generator.pages.records import Group, Link, PageView
 from generator.pages.shared import SiteIndex
+from generator.pages.spans import event_spans
 from generator.pages.structured import ListSubject
 from generator.pages.timelines import part_pages, timeline, timeline_parts
 from generator.urls import event_url
@@ -96,7 +97,7 @@ def actor_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator
 
 def event_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageView]:
     """`events.html`: every event, in the model's order (oldest first, undated last)."""
-    dated = [(str(e.date.year) if e.date else "", slug) for slug, e in site.events.items()]
+    dated = [(str(e.date.day.year) if e.date else "", slug) for slug, e in site.events.items()]
     undated = shared.language.gettext("Date unknown")
     by_year: Level[tuple[str, str]] = Level(
         itemgetter(0), lambda entry: (_file_key(entry[0]), entry[0] or undated)
@@ -108,9 +109,12 @@ def event_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator
         chosen = [slug for _, slug in part.items]
         events = [shared.event_link(s, len(site.event_articles.get(s, ()))) for s in chosen]
         dates = {event_url(s): site.events[s].date for s in chosen}
+        ends = {event_url(s): site.events[s].end for s in chosen}
+        rows, axis = event_spans((site.events[s] for s in chosen), shared.language)
+        spans = {event_url(s): row for s, row in rows.items()}
         path = part.url("events.html")
-        context: dict[str, object] = {"events": events, "dates": dates}
-        context["subject"] = _named(listed, part.label)
+        context: dict[str, object] = {"events": events, "dates": dates, "ends": ends}
+        context |= {"spans": spans, "axis": axis, "subject": _named(listed, part.label)}
         context |= {"feeds": shared.feeds, "parts": links, "here": path, "part": part.label}
         yield PageView(path, "events.html", context)
 

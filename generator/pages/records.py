@@ -10,19 +10,33 @@ the `rel` filter makes it relative to the page.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 from generator.language import N_
+from generator.model.citations import Citation
 from generator.model.references import Backlink
 from generator.model.site import Actor, Article, Event
 from generator.prose import Prose
 from generator.source.schema import NO_EXTRA, FrozenMap, Moment, Source
 from generator.urls import actor_url, article_url, event_url, page_url
+from generator.when import When
 
 KIND_LABELS = {"person": N_("Person"), "organization": N_("Organisation"), "other": N_("Other")}
 SOURCE_KINDS = {"article": "", "actor": N_("Actor"), "event": N_("Event")}
+# the site's verdicts on claims, in the order an event's page groups them: the settled
+# ones first (shown true, contested, shown untrue, withdrawn), then those not yet judged
+VERDICT_LABELS = {
+    "confirmed": N_("Confirmed"),
+    "disputed": N_("Disputed"),
+    "false": N_("False"),
+    "retracted": N_("Retracted"),
+    "unverified": N_("Unverified"),
+}
 UPDATE_LABELS = {
     "correction": N_("Correction"),
     "update": N_("Update"),
@@ -100,6 +114,15 @@ class QuoteView:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceLink:
+    """What supports a verdict, as a claim's row links to it."""
+
+    url: str  # site-relative for a story of the site, else the web page's address
+    text: str  # the story's title, or the web page's domain
+    external: bool
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimView:
     by: Link
     about: Link
@@ -107,6 +130,31 @@ class ClaimView:
     text: str
     story: Card
     article: int  # index into Site.articles
+    status: str = "unverified"  # the site's verdict, one of VERDICT_LABELS
+    evidence: tuple[EvidenceLink, ...] = ()
+
+    @property
+    def verdict(self) -> str:
+        """The verdict as its badge says it, in English: the template translates it."""
+        return VERDICT_LABELS[self.status]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """The claims of one verdict, as an event's page groups them."""
+
+    status: str
+    label: str  # in English: the template translates it
+    claims: tuple[ClaimView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictTally:
+    """How many of an actor's claims have each verdict: only those with some, in the
+    order of VERDICT_LABELS."""
+
+    total: int
+    counts: tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +196,8 @@ class EventView:
 
     slug: str
     name: str
-    date: Moment | None
-    end: Moment | None
+    date: When | None  # at the precision given: show it with `whentag` (`timetag` does too)
+    end: When | None
     place: str | None
     description_html: str | Prose
     wikidata: str | None = None
@@ -182,6 +230,33 @@ def card(article: Article) -> Card:
         *(article_url(a.slug), a.title, a.date, a.summary, a.source, a.authors),
         *(last.date, last.kind == "correction"),
     )
+
+
+def evidence_link(evidence: Citation, cards: tuple[Card, ...]) -> EvidenceLink:
+    if evidence.article is not None:
+        story = cards[evidence.article]
+        return EvidenceLink(story.url, story.title, False)
+    url = evidence.url or ""
+    host = urlsplit(url).hostname or url
+    return EvidenceLink(url, host.removeprefix("www."), True)
+
+
+def claim_groups(claims: Iterable[ClaimView]) -> tuple[ClaimGroup, ...]:
+    """Claims by verdict, in the order of VERDICT_LABELS; each group keeps their order."""
+    by_status: dict[str, list[ClaimView]] = {status: [] for status in VERDICT_LABELS}
+    for claim in claims:
+        by_status[claim.status].append(claim)
+    return tuple(
+        ClaimGroup(status, VERDICT_LABELS[status], tuple(found))
+        for status, found in by_status.items()
+        if found
+    )
+
+
+def verdict_tally(statuses: Iterable[str]) -> VerdictTally:
+    counted = Counter(statuses)
+    counts = tuple((s, counted[s]) for s in VERDICT_LABELS if counted[s])
+    return VerdictTally(sum(counted.values()), counts)
 
 
 def update_views(article: Article) -> tuple[UpdateView, ...]:

@@ -21,12 +21,13 @@ from markupsafe import Markup, escape
 
 from generator import __version__
 from generator.errors import ContentError, in_order
-from generator.language import ENGLISH, Language, direction, translations
+from generator.language import DASH, ENGLISH, Language, direction, translations
 from generator.outputs.feeds import absolute_url, rfc3339
 from generator.pages.records import PageView
 from generator.pages.structured import head_tags_filter
 from generator.source.config import Config
 from generator.source.schema import MONTH_NAMES, Moment
+from generator.when import When
 
 # markupsafe's own escaping of a str to a str (its C code when built), which `escape` wraps
 # in a Markup; with a markupsafe that has no such function, the same text through `escape`
@@ -194,7 +195,7 @@ def make_env(site_templates: Path | None, language: Language = ENGLISH) -> jinja
         )
     else:
         env.filters.update(rel=rel, isodate=iso_date, **date_filters(language))
-    env.filters.update(absolute=absolute, rfc3339=rfc3339)
+    env.filters.update(absolute=absolute, rfc3339=rfc3339, **when_filters(language))
     env.filters["head_tags"] = head_tags_filter  # link previews and JSON-LD
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     return env
@@ -204,17 +205,51 @@ def date_filters(language: Language) -> dict[str, Callable[[Moment], str]]:
     """`date`, `month` and `timetag` in a language other than English."""
     unknown = language.gettext("date unknown")
 
-    def date(moment: Moment | None) -> str:
+    def date(moment: Moment | When | None) -> str:
+        if isinstance(moment, When):
+            return language.when(moment)
         return unknown if moment is None else language.date(moment)
 
     def month(moment: Moment) -> str:
         return language.month(moment.year, moment.month)
 
-    def timetag(moment: Moment) -> Markup:
+    def timetag(moment: Moment | When) -> Markup:
+        if isinstance(moment, When):
+            return when_tag(moment, None, language)
         shown = _escape_inner(language.date(moment))
         return Markup(f'<time datetime="{iso_date(moment)}">{shown}</time>')
 
     return {"date": date, "month": month, "timetag": timetag}
+
+
+def when_filters(language: Language) -> dict[str, Callable[..., str]]:
+    """`when` and `whentag`: a date at its precision, or a span (`{{ event.date |
+    whentag(event.end) }}`), as text or in `<time>` elements."""
+
+    def when(start: When, end: When | None = None) -> str:
+        return language.span(start, end)
+
+    def whentag(start: When, end: When | None = None) -> Markup:
+        return when_tag(start, end, language)
+
+    return {"when": when, "whentag": whentag}
+
+
+def when_tag(start: When, end: When | None, language: Language = ENGLISH) -> Markup:
+    """`<time datetime="2023-05">May 2023</time>`, `c. 2019` in `<time datetime="2019">`;
+    a span as a `<time>` for each end: `3` (`2023-05-03`) and `5 May 2023` (`2023-05-05`)
+    around the dash, in one `<span class="dates">`. Where a language does not write a span
+    around one dash, one `<time>` holds all of it, its `datetime` the start."""
+    text = language.span(start, end)
+    head, dash, tail = text.partition(DASH)
+    if end is None or not dash or DASH in tail:
+        return Markup(f'<time datetime="{start.iso()}">{_escape_inner(text)}</time>')
+    before, after = head.rstrip(), tail.lstrip()
+    return Markup(
+        f'<span class="dates"><time datetime="{start.iso()}">{_escape_inner(before)}</time>'
+        f"{head[len(before) :]}{DASH}{tail[: len(tail) - len(after)]}"
+        f'<time datetime="{end.iso()}">{_escape_inner(after)}</time></span>'
+    )
 
 
 @pass_context
@@ -229,7 +264,9 @@ def absolute(context: Context, url: str) -> str:
     return absolute_url(str(context["site"].base_url or ""), url)
 
 
-def show_date(moment: Moment | None) -> str:
+def show_date(moment: Moment | When | None) -> str:
+    if isinstance(moment, When):
+        return ENGLISH.when(moment)  # at its precision: never a day nobody gave
     if moment is None:
         return "date unknown"
     text = f"{moment.day} {MONTH_NAMES[moment.month - 1]} {moment.year}"
@@ -242,13 +279,16 @@ def show_month(moment: Moment) -> str:
     return f"{MONTH_NAMES[moment.month - 1]} {moment.year}"
 
 
-def iso_date(moment: Moment) -> str:
-    return moment.isoformat()
+def iso_date(moment: Moment | When) -> str:
+    return moment.iso() if isinstance(moment, When) else moment.isoformat()
 
 
-def time_tag(moment: Moment) -> Markup:
+def time_tag(moment: Moment | When) -> Markup:
     """`<time datetime="2023-05-03">3 May 2023</time>`: in Python, as it is in every list.
-    A date or time prints digits, month names, spaces and `-+:.,T` only: nothing to escape."""
+    A date or time prints digits, month names, spaces and `-+:.,T` only: nothing to escape.
+    An event's date (`When`) at its precision (`when_tag`)."""
+    if isinstance(moment, When):
+        return when_tag(moment, None)
     return Markup(f'<time datetime="{iso_date(moment)}">{show_date(moment)}</time>')
 
 

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from generator.model.site import sort_key
 from generator.outputs.feeds import absolute_url
-from generator.pages.records import ActorView, ArticleView, ClaimView, EventView, Link
+from generator.pages.records import (
+    VERDICT_LABELS,
+    ActorView,
+    ArticleView,
+    ClaimView,
+    EventView,
+    Link,
+)
 from generator.source.config import Config
 from generator.source.schema import Moment, Source
 from generator.when import When
@@ -26,28 +33,26 @@ Entity = dict[str, object]
 HOME = "index.html"
 WIKIDATA = "https://www.wikidata.org/wiki/"
 ACTOR_TYPES = {"person": "Person", "organization": "Organization"}  # other: Thing
-# a claim verdict (`status:`) -> the label a ClaimReview's rating carries; unverified: none
-VERDICTS = {
-    "confirmed": "Confirmed",
-    "disputed": "Disputed",
-    "false": "False",
-    "retracted": "Retracted",
-}
-# a relation's type (`relations:`) -> the schema.org property on the actor that has it,
-# for the kinds of actor that property belongs to
+UNVERIFIED = "unverified"  # a claim the site has not judged: no ClaimReview
+PERSON, ORGANIZATION = frozenset({"Person"}), frozenset({"Organization"})
+BOTH = PERSON | ORGANIZATION
+# a relation's type (`relations:`, model.relations.VOCABULARY) -> the schema.org property
+# on the actor whose file states it, and the kinds of actor that property belongs to
 RELATIONS: dict[str, tuple[str, frozenset[str]]] = {
-    "member of": ("memberOf", frozenset({"Person", "Organization"})),
-    "employed by": ("worksFor", frozenset({"Person"})),
-    "works for": ("worksFor", frozenset({"Person"})),
-    "spokesperson of": ("worksFor", frozenset({"Person"})),
-    "affiliated with": ("affiliation", frozenset({"Person"})),
-    "part of": ("parentOrganization", frozenset({"Organization"})),
-    "subsidiary of": ("parentOrganization", frozenset({"Organization"})),
-    "owns": ("owns", frozenset({"Person", "Organization"})),
-    "spouse of": ("spouse", frozenset({"Person"})),
-    "parent of": ("children", frozenset({"Person"})),
-    "child of": ("parent", frozenset({"Person"})),
-    "sibling of": ("sibling", frozenset({"Person"})),
+    "member of": ("memberOf", BOTH),
+    "employed by": ("worksFor", PERSON),
+    "spokesperson of": ("worksFor", PERSON),
+    "part of": ("parentOrganization", ORGANIZATION),
+    "owns": ("owns", BOTH),
+    "family of": ("relatedTo", PERSON),
+}
+# ... and on the other actor, the one the relation is to ("has member": `member`)
+INVERSE_RELATIONS: dict[str, tuple[str, frozenset[str]]] = {
+    "member of": ("member", ORGANIZATION),
+    "employed by": ("employee", ORGANIZATION),
+    "spokesperson of": ("employee", ORGANIZATION),
+    "part of": ("subOrganization", ORGANIZATION),
+    "family of": ("relatedTo", PERSON),
 }
 
 
@@ -165,9 +170,11 @@ def actor_entity(
     affiliations: Sequence[Link],
     members: Sequence[Link],
     relations: Iterable[tuple[str, str]] = (),
+    related_by: Iterable[tuple[str, str]] = (),
 ) -> Entity:
     """A person, an organisation or another actor: names, Wikidata, role, ties.
-    `relations`: (type, target's site-relative URL) pairs, the hook for `relations:`."""
+    `relations`: (type, the other actor's page) for each relation the actor's file states;
+    `related_by`: the same for each relation another actor's file states of it."""
     kind = ACTOR_TYPES.get(actor.kind, "Thing")
     found: Entity = {"@type": kind, "@id": at.id(at.page, "actor"), "name": actor.name}
     found |= {"url": at.here, "mainEntityOfPage": at.here}
@@ -182,31 +189,34 @@ def actor_entity(
         found[tie] = [at.ref(link.url, "actor") for link in affiliations]
     if kind == "Organization" and members:
         found["member"] = [at.ref(link.url, "actor") for link in members]
-    for name, refs in related(at, kind, relations).items():
-        found[name] = [*_as_list(found.get(name)), *refs]
+    for inverse, pairs in ((False, relations), (True, related_by)):
+        for name, refs in related(at, kind, pairs, inverse=inverse).items():
+            known = found.get(name)
+            listed: list[object] = list(known) if isinstance(known, list) else []
+            found[name] = listed + [ref for ref in refs if ref not in listed]
     return found
 
 
-def relation_property(relation: str, kind: str) -> str | None:
+def relation_property(relation: str, kind: str, *, inverse: bool = False) -> str | None:
     """The schema.org property an actor of `kind` (`Person`, `Organization`, `Thing`) has
-    for a relation of this type ("member of" -> `memberOf`); None for a type schema.org
-    has no property for on that kind."""
-    found = RELATIONS.get(" ".join(relation.casefold().split()))
+    for a relation of this type ("member of" -> `memberOf`), or, with `inverse`, for one
+    of this type to it ("member of" -> `member`); None where schema.org has no property
+    for it on that kind (an ally, an opponent, who leads whom)."""
+    table = INVERSE_RELATIONS if inverse else RELATIONS
+    found = table.get(" ".join(relation.casefold().split()))
     return found[0] if found is not None and kind in found[1] else None
 
 
-def related(at: At, kind: str, relations: Iterable[tuple[str, str]]) -> dict[str, list[Entity]]:
-    """(type, target's site-relative URL) pairs -> references to the targets, by property."""
+def related(
+    at: At, kind: str, relations: Iterable[tuple[str, str]], *, inverse: bool = False
+) -> dict[str, list[Entity]]:
+    """(type, the other actor's page) pairs -> references to those actors, by property."""
     found: dict[str, list[Entity]] = {}
     for relation, target in relations:
-        name = relation_property(relation, kind)
+        name = relation_property(relation, kind, inverse=inverse)
         if name is not None:
             found.setdefault(name, []).append(at.ref(target, "actor"))
     return found
-
-
-def _as_list(value: object) -> list[object]:
-    return [] if value is None else list(value) if isinstance(value, list) else [value]
 
 
 def event_entity(
@@ -232,12 +242,14 @@ def event_entity(
 
 def claim_entities(at: At, claims: Sequence[ClaimView]) -> list[Entity]:
     """Each claim about an event once, with every story it appears in (oldest first) and,
-    where the site gives a verdict, its review. One actor saying one thing with one stance
-    in several stories is one claim."""
+    where the site gives a verdict, its review (the verdict of the newest story that gives
+    the claim). One actor saying one thing with one stance in several stories is one claim."""
     found: dict[tuple[str, str, str], tuple[Entity, list[Entity]]] = {}
+    verdicts: dict[tuple[str, str, str], ClaimView] = {}
     for claim in sorted(claims, key=lambda c: c.article):
         key = (claim.by.url, claim.stance, claim.text)
         story = at.ref(claim.story.url, "article")
+        verdicts[key] = claim
         if key in found:
             found[key][1].append(story)
             continue
@@ -248,21 +260,29 @@ def claim_entities(at: At, claims: Sequence[ClaimView]) -> list[Entity]:
         entity |= {"appearance": appearances, "firstAppearance": story}
         found[key] = (entity, appearances)
     entities = [entity for entity, _ in found.values()]
-    reviews = (claim_review(at, entity, None) for entity in entities)
-    return entities + [review for review in reviews if review is not None]
+    reviews = []
+    for key, (entity, _) in found.items():
+        judged = verdicts[key]
+        review = claim_review(at, entity, judged.status, judged.story.date)
+        if review is not None:
+            reviews.append(review)
+    return entities + reviews
 
 
-def claim_review(at: At, claim: Entity, status: str | None) -> Entity | None:
-    """The site's verdict on a claim as a ClaimReview, or None where it gives none (no
-    `status:`, or `unverified`). Claims carry no verdict yet: their callers pass None."""
-    label = VERDICTS.get(status or "")
-    if label is None:
+def claim_review(
+    at: At, claim: Entity, status: str | None, published: Moment | None = None
+) -> Entity | None:
+    """The site's verdict on a claim (`status:`) as a ClaimReview, given in a story of
+    that date, or None where the site gives none (`unverified`, or no status)."""
+    if status is None or status == UNVERIFIED or status not in VERDICT_LABELS:
         return None
     claim_id = str(claim["@id"])
     review: Entity = {"@type": "ClaimReview", "@id": claim_id.replace("#claim-", "#review-")}
     review |= {"url": at.here, "claimReviewed": claim["text"]}
     review |= {"itemReviewed": {"@id": claim_id}, "author": publisher(at)}
-    review["reviewRating"] = {"@type": "Rating", "alternateName": label}
+    if published is not None:
+        review["datePublished"] = iso_date(published)
+    review["reviewRating"] = {"@type": "Rating", "alternateName": VERDICT_LABELS[status]}
     return review
 
 

@@ -30,6 +30,7 @@ from generator.pages.records import (
     actor_link,
     card,
     event_link,
+    evidence_link,
     mentioned,
 )
 from generator.source.config import Config
@@ -151,7 +152,10 @@ def _buckets(
     claims: dict[tuple[str, str], list[ClaimView]] = {}
     for c in sorted(site.claims, key=lambda c: -c.article):  # newest story first
         by, about = links["actor", c.by, 0], links["event", c.about, 0]
-        view = ClaimView(by, about, c.stance, c.text, cards[c.article], c.article)
+        evidence = tuple(evidence_link(e, cards) for e in c.evidence)
+        view = ClaimView(
+            by, about, c.stance, c.text, cards[c.article], c.article, c.status, evidence
+        )
         claims.setdefault(("actor", c.by), []).append(view)
         claims.setdefault(("event", c.about), []).append(view)
     position = {a.slug: i for i, a in enumerate(site.articles)}

@@ -51,6 +51,8 @@ class ActorSubject:
     actor: ActorView
     affiliations: tuple[Link, ...]
     members: tuple[Link, ...]
+    relations: tuple[tuple[str, str], ...] = ()  # (type, the other's page) its file states
+    related_by: tuple[tuple[str, str], ...] = ()  # ... and other files state of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,8 @@ def entities(subject: Subject, at: At) -> list[Entity]:
     if isinstance(subject, StorySubject):
         return [news_article(at, subject.article, subject.actors, subject.events)]
     if isinstance(subject, ActorSubject):
-        return [actor_entity(at, subject.actor, subject.affiliations, subject.members)]
+        s = subject
+        return [actor_entity(at, s.actor, s.affiliations, s.members, s.relations, s.related_by)]
     if isinstance(subject, EventSubject):
         event = event_entity(at, subject.event, subject.parent, subject.sub_events)
         return [event, *claim_entities(at, subject.claims)]

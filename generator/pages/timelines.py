@@ -4,8 +4,9 @@ In: the `Site`, its `SiteIndex`, and the stories of one timeline (an actor's, an
 or the whole site's, as article indexes). Out: the timeline as `Group`s of cards
 (`timeline`), its parts (`timeline_parts`: by year, a too-full year by month, a too-full
 month in slices), what a part shows of its period (`part_sections`: stories, quotes,
-claims, mentions), the pages of the older parts (`part_pages`, `part.html`) and the
-coverage chart. Shared by the actor and event pages and the site's own timeline.
+claims, on an event's pages grouped by verdict, mentions), the pages of the older parts
+(`part_pages`, `part.html`) and the coverage chart. Shared by the actor and event pages
+and the site's own timeline.
 """
 
 from __future__ import annotations
@@ -17,12 +18,22 @@ from operator import itemgetter
 from generator.language import ENGLISH, Language
 from generator.model.site import Site
 from generator.outputs.coverage import Coverage
+from generator.outputs.periods import Period
 from generator.pages.paging import Level, Part, paginate, part_links
-from generator.pages.records import ClaimView, Group, Mentioned, PageView, QuoteView
+from generator.pages.records import (
+    VERDICT_LABELS,
+    ClaimView,
+    Group,
+    Mentioned,
+    PageView,
+    QuoteView,
+    claim_groups,
+)
 from generator.pages.shared import SiteIndex
 from generator.pages.structured import ListSubject
 
 STANCE_ORDER = {"asserts": 0, "confirms": 1, "disputes": 2, "denies": 3}
+VERDICT_ORDER = {status: n for n, status in enumerate(VERDICT_LABELS)}
 
 
 def timeline(shared: SiteIndex, indexes: Sequence[int]) -> tuple[Group, ...]:
@@ -78,13 +89,14 @@ def part_sections(
         found += bucket.elsewhere
     quotes = [v for _, v in found if isinstance(v, QuoteView)]
     claims = [v for _, v in found if isinstance(v, ClaimView)]
-    if kind == "event":
-        claims.sort(key=lambda c: STANCE_ORDER[c.stance])
+    if kind == "event":  # by verdict, then by stance; the newest story first in each
+        claims.sort(key=lambda c: (VERDICT_ORDER[c.status], STANCE_ORDER[c.stance]))
     backlinks = [v for _, v in found if isinstance(v, Mentioned)]
     return {
         "years": timeline(shared, part.items),
         "quotes": quotes,
         "claims": claims if kind != "timeline" else [],
+        "claim_groups": claim_groups(claims) if kind == "event" else (),
         "backlinks": backlinks if kind != "timeline" else [],
     }
 
@@ -119,10 +131,15 @@ def part_pages(
 
 
 def coverage(
-    site: Site, indexes: Sequence[int], title: str, language: Language = ENGLISH
+    site: Site,
+    indexes: Sequence[int],
+    title: str,
+    language: Language = ENGLISH,
+    period: Period | None = None,
 ) -> Coverage | None:
-    """A chart of when the stories appeared; None when there are none."""
+    """A chart of when the stories appeared (and of an event's own `period`); None when
+    there are no stories."""
     if not indexes:
         return None
     articles = site.articles
-    return Coverage(tuple(articles[i].date for i in indexes), title, language)
+    return Coverage(tuple(articles[i].date for i in indexes), title, language, period)

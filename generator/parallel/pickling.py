@@ -27,7 +27,9 @@ from generator.markdown.found import Quote, Reference
 from generator.markdown.markup import Rendered
 from generator.pages.render import Page
 from generator.source.parse import ActorDoc, ArticleDoc, Body, EventDoc
+from generator.source.relations import RelationDoc
 from generator.source.schema import ClaimDoc, Name, Source, UpdateDoc
+from generator.when import When
 
 Reducer = Callable[[Any], tuple[type[Any], tuple[Any, ...]]]
 
@@ -58,6 +60,8 @@ def register(*types: type[Any]) -> None:
 RECORDS: tuple[type[Any], ...] = (
     *(ContentError, Page),
     *(ArticleDoc, ActorDoc, EventDoc, Body, Name, ClaimDoc, Source, UpdateDoc),
+    *(RelationDoc, When),
     *(Rendered, Reference, Quote),
+    When,  # an event's dates
 )
 register(*RECORDS)

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from generator.errors import ContentError
 from generator.slugs import make_slug
+from generator.source.claims import read_claims
 from generator.source.discover import SourceFile
 from generator.source.placeholders import is_placeholder
+from generator.source.relations import RelationDoc, read_affiliations, read_relations, read_role
 from generator.source.schema import (
     CONTROL_BYTES,
     NO_EXTRA,
@@ -23,6 +25,7 @@ from generator.source.schema import (
     UpdateDoc,
 )
 from generator.source.yamlsafe import MAX_BYTES, load_mapping
+from generator.when import When
 
 ACTOR_KINDS = ("person", "organization", "other")
 ACTOR_KIND_SPELLINGS = {"organisation": "organization"}  # British spelling, the same kind
@@ -76,6 +79,9 @@ class ActorDoc:
     wikidata: Name | None = None  # the Wikidata item id, with its line
     redirect_from: tuple[Name, ...] = ()
     extra: FrozenMap = NO_EXTRA
+    relations: tuple[RelationDoc, ...] = ()  # `relations:`: typed ties to other actors
+    role_source: Name | None = None  # `role: {title, source}`: an article or a web address
+    affiliation_sources: tuple[Name | None, ...] = ()  # each affiliation's, or () for none
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +90,8 @@ class EventDoc:
     slug: str
     name: str
     name_line: int
-    date: Moment
-    end: Moment | None
+    date: When  # at the precision written; `circa: true` makes both ends approximate
+    end: When | None
     place: str | None
     parent: Name | None
     body: Body
@@ -245,7 +251,7 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
         tags=f.words("tags"),
         draft=f.flag("draft"),
         mentions=f.flag("mentions", default=True),
-        claims=f.claims("claims"),
+        claims=read_claims(f, "claims"),
         body=body,
         digest=data_digest,
         redirect_from=f.page_names("redirect_from"),
@@ -260,6 +266,8 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
 
 
 def _actor(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
+    role, role_source = read_role(f, "role")
+    affiliations, affiliation_sources = read_affiliations(f, "affiliations")
     doc = ActorDoc(
         path=f.fm.path,
         slug=make_slug(f.fm.path.stem),
@@ -267,13 +275,16 @@ def _actor(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
         name_line=f.fm.line("name"),
         aliases=f.names("aliases"),
         kind=f.choice("kind", ACTOR_KINDS, "person", ACTOR_KIND_SPELLINGS),
-        role=f.text("role"),
-        affiliations=f.names("affiliations"),
+        role=role,
+        affiliations=affiliations,
         body=body,
         digest=data_digest,
         wikidata=f.wikidata("wikidata"),
         redirect_from=f.page_names("redirect_from"),
         extra=f.mapping("extra"),
+        relations=read_relations(f, "relations"),
+        role_source=role_source,
+        affiliation_sources=affiliation_sources,
     )
     return doc, f.errors  # with errors, still what could be read: see parse_source
 
@@ -282,13 +293,14 @@ def _event(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
     parents = f.names("parent")
     if len(parents) > 1:
         f.fail("parent", '"parent" names one event, not a list')
+    circa, end = f.flag("circa"), f.when("end")
     doc = EventDoc(
         path=f.fm.path,
         slug=make_slug(f.fm.path.stem),
         name=f.text("name", required=True) or "",
         name_line=f.fm.line("name"),
-        date=f.moment("date", required=True) or _NO_DATE,
-        end=f.moment("end"),
+        date=(f.when("date", required=True) or _NO_WHEN).with_circa(circa),
+        end=end.with_circa(circa) if end is not None else None,
         place=f.text("place"),
         parent=parents[0] if parents else None,
         body=body,
@@ -297,13 +309,10 @@ def _event(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, li
         redirect_from=f.page_names("redirect_from"),
         extra=f.mapping("extra"),
     )
-    if doc.end is not None and _day(doc.end) < _day(doc.date):
-        f.fail("end", f'"end" ({_day(doc.end)}) is before "date" ({_day(doc.date)})')
+    if doc.end is not None and doc.end.last < doc.date.day:  # `end: 2023-05` may end 31 May
+        message = f'"end" ({doc.end.iso()}) is before "date" ({doc.date.iso()})'
+        f.fail("end", message + "; give an end on or after the start")
     return doc, f.errors  # with errors, still what could be read: see parse_source
-
-
-def _day(moment: Moment) -> dt.date:
-    return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
 _ALLOWED = {
@@ -327,11 +336,15 @@ _ALLOWED = {
     ),
     "actor": (
         *("name", "aliases", "kind", "role", "affiliations", "wikidata", "redirect_from"),
+        *("extra", "relations"),
+    ),
+    "event": (
+        *("name", "date", "end", "circa", "place", "parent", "wikidata", "redirect_from"),
         "extra",
     ),
-    "event": ("name", "date", "end", "place", "parent", "wikidata", "redirect_from", "extra"),
 }
 _NO_DATE = dt.date.min
+_NO_WHEN = When(_NO_DATE)
 
 
 def parse_all(sources: tuple[SourceFile, ...]) -> tuple[list[Doc], list[ContentError]]:

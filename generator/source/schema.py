@@ -46,6 +46,8 @@ class ClaimDoc:
     stance: str
     text: str
     line: int
+    status: str = "unverified"  # the site's verdict: see source.claims.VERDICTS
+    evidence: tuple[Name, ...] = ()  # stories of the site (slug or path) or web addresses
 
 
 UPDATE_KINDS = ("correction", "update", "clarification")
@@ -124,6 +126,12 @@ def snapshot_day(url: str | None) -> dt.date | None:
         return dt.date(*map(int, found.groups()))
     except ValueError:
         return None
+
+
+def is_address(ref: str) -> bool:
+    """Whether a reference is written as an address (`https://...`, `mailto:...`) rather
+    than as a story's file name or path (which has no colon before its first slash)."""
+    return ":" in ref.strip().split("/", 1)[0]
 
 
 def is_web_url(url: str) -> bool:
@@ -240,41 +248,6 @@ class FieldReader:
         result = frozen(value)
         assert isinstance(result, FrozenMap)
         return result
-
-    def claims(self, key: str) -> tuple[ClaimDoc, ...]:
-        value = self._raw(key, False)
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.fail(key, f'"{key}" must be a list of {{by, about, stance, text}} entries')
-            return ()
-        out = []
-        for index, item in enumerate(value):
-            line = self.fm.item_line(key, index)
-            claim = self._claim(key, item, line)
-            if claim is not None:
-                out.append(claim)
-        return tuple(out)
-
-    def _claim(self, key: str, item: object, line: int) -> ClaimDoc | None:
-        fields = ("by", "about", "stance", "text")
-        if not isinstance(item, dict) or set(item) != set(fields):
-            self.fail(key, f"each claim needs exactly: {', '.join(fields)}", line)
-            return None
-        values = {f: CONTROL.sub("", v) if isinstance(v := item[f], str) else v for f in fields}
-        bad = [f for f, v in values.items() if not isinstance(v, str) or not v.strip()]
-        if bad:
-            self.fail(
-                key, f"claim field{'s' if len(bad) > 1 else ''} {', '.join(bad)}: write text", line
-            )
-            return None
-        stance = values["stance"].strip().lower()
-        if stance not in STANCES:  # reported; the claim is kept, so its names are checked too
-            self.fail(
-                key, f'"stance: {values["stance"]}" is not one of: {", ".join(STANCES)}', line
-            )
-        by, about = " ".join(values["by"].split()), " ".join(values["about"].split())
-        return ClaimDoc(Name(by, line), Name(about, line), stance, values["text"].strip(), line)
 
     def updates(self, key: str, published: Moment | None) -> tuple[UpdateDoc, ...]:
         """`updates:`, each `{date, kind, text}` and none dated before `published`, the

@@ -14,7 +14,7 @@ its line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,13 +53,16 @@ _LEADING = re.compile(r"^[ ?:-]*", re.MULTILINE)  # indentation and block indica
 
 @dataclass(frozen=True, slots=True)
 class YamlMapping:
-    """A top-level YAML mapping with the file line of each key and list item."""
+    """A top-level YAML mapping with the file line of each key and list item, and of each
+    key of a mapping in a list (a claim's `status:`) and the items of a list there."""
 
     path: Path
     data: dict[str, Any]
     key_lines: dict[str, int]
     item_lines: dict[str, tuple[int, ...]]
     first_line: int
+    # key -> per list item: {its key: line, "key[0]": line of that key's first item, ...}
+    inner_lines: dict[str, tuple[dict[str, int], ...]] = field(default_factory=dict)
 
     def line(self, key: str) -> int:
         return self.key_lines.get(key, self.first_line)
@@ -67,6 +70,13 @@ class YamlMapping:
     def item_line(self, key: str, index: int) -> int:
         lines = self.item_lines.get(key, ())
         return lines[index] if index < len(lines) else self.line(key)
+
+    def inner_line(self, key: str, index: int, inner: str) -> int:
+        """The line of `inner` (`status`, or `evidence[1]` for an item of that list) in
+        the mapping that is item `index` of the list `key`; else that item's line."""
+        lines = self.inner_lines.get(key, ())
+        found = lines[index].get(inner) if index < len(lines) else None
+        return found if found is not None else self.item_line(key, index)
 
 
 def _error(path: Path, first_line: int, exc: yaml.YAMLError) -> ContentError:
@@ -154,6 +164,7 @@ def _with_lines(
 ) -> tuple[YamlMapping | None, list[ContentError]]:
     key_lines: dict[str, int] = {}
     item_lines: dict[str, tuple[int, ...]] = {}
+    inner_lines: dict[str, tuple[dict[str, int], ...]] = {}
     errors: list[ContentError] = []
     for key_node, value_node in node.value if node is not None else []:
         line = first_line + key_node.start_mark.line
@@ -170,8 +181,23 @@ def _with_lines(
         key_lines[key] = line
         if isinstance(value_node, yaml.SequenceNode):
             item_lines[key] = tuple(first_line + n.start_mark.line for n in value_node.value)
+            if any(isinstance(n, yaml.MappingNode) for n in value_node.value):
+                inner_lines[key] = tuple(_inner_lines(n, first_line) for n in value_node.value)
     if errors:
         return None, errors
-    return YamlMapping(
-        path, {str(k): v for k, v in data.items()}, key_lines, item_lines, first_line
-    ), []
+    data = {str(k): v for k, v in data.items()}
+    return YamlMapping(path, data, key_lines, item_lines, first_line, inner_lines), []
+
+
+def _inner_lines(node: yaml.Node, first_line: int) -> dict[str, int]:
+    """The lines of the keys of a mapping in a list, and of the items of its lists."""
+    lines: dict[str, int] = {}
+    if not isinstance(node, yaml.MappingNode):
+        return lines
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        lines.setdefault(key, first_line + key_node.start_mark.line)
+        if isinstance(value_node, yaml.SequenceNode):
+            for n, item in enumerate(value_node.value):
+                lines[f"{key}[{n}]"] = first_line + item.start_mark.line
+    return lines

@@ -247,7 +247,7 @@ def test_on_a_phone_each_claim_is_a_block_of_labelled_cells(
     page = tab.open(page_path, PHONE)
     size = page.evaluate(OVERFLOW_JS)
     assert size["scroll"] <= size["client"], size
-    rows = page.evaluate(CELL_BOXES_JS, ".claims tbody tr")
+    rows = page.evaluate(CELL_BOXES_JS, ".claims tbody tr:not(.group-head)")  # not a verdict's
     assert len(rows) == 3
     for cells in rows:
         assert len(cells) == 4
@@ -256,7 +256,7 @@ def test_on_a_phone_each_claim_is_a_block_of_labelled_cells(
             assert lower["left"] == upper["left"], cells
         assert all(cell["right"] <= size["client"] for cell in cells), cells
     labels = (
-        page.locator(".claims tbody tr")
+        page.locator(".claims tbody tr:not(.group-head)")
         .first.locator("td")
         .evaluate_all("(cells) => cells.map((c) => getComputedStyle(c, '::before').content)")
     )
@@ -269,11 +269,11 @@ def test_on_a_phone_each_claim_is_a_block_of_labelled_cells(
     page.screenshot(path=screenshots / f"claims-{kind}-phone.png", full_page=True)
 
     page = tab.open(page_path, {"width": 700, "height": 800})  # a tablet: a narrow column
-    for cells in page.evaluate(CELL_BOXES_JS, ".claims tbody tr"):
+    for cells in page.evaluate(CELL_BOXES_JS, ".claims tbody tr:not(.group-head)"):
         assert all(b["top"] >= a["bottom"] - 0.5 for a, b in itertools.pairwise(cells)), cells
 
     page = tab.open(page_path, DESKTOP)  # a wide window keeps the table
-    for cells in page.evaluate(CELL_BOXES_JS, ".claims tbody tr"):
+    for cells in page.evaluate(CELL_BOXES_JS, ".claims tbody tr:not(.group-head)"):
         assert len({cell["top"] for cell in cells}) == 1, cells  # side by side
     page.screenshot(path=screenshots / f"claims-{kind}-desktop.png", full_page=True)
     assert tab.problems == [], "\n".join(tab.problems)

@@ -46,6 +46,8 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
                 "---\nname: E\ndate: 2024-01-02\nwikidata: Q1\n"
                 "extra: {sources: [{name: a, n: 2}, [1.5, true, null]]}\n---\n"
             ),
+            "content/events/c.md": "---\nname: C\ndate: 2019\nend: 2021-05\ncirca: true\n---\n",
+            "content/events/t.md": "---\nname: T\ndate: 2024-01-02T10:30+02:00\n---\n",
             "content/articles/a.md": (
                 "---\ntitle: A\ndate: 2024-01-02T10:30:00+02:00\nredirect_from: [b]\n"
                 "authors: [Jane Reporter, Sam Writer]\n"
@@ -67,10 +69,19 @@ def test_every_entry_comes_back_equal_but_for_the_body_text(tmp_path: Path) -> N
     docs = [entry.doc for entry in entries.values()]
     # the example sites hold every shape the cache must keep: check they are there
     assert any(isinstance(d, ArticleDoc) and d.claims for d in docs)
+    assert any(
+        c.status != "unverified" and len(c.evidence) == 2
+        for d in docs
+        if isinstance(d, ArticleDoc)
+        for c in d.claims
+    )
     assert any(isinstance(d, ArticleDoc) and isinstance(d.date, dt.datetime) for d in docs)
     assert any(isinstance(d, EventDoc) and d.parent is not None for d in docs)
     assert any(entry.rendered.quotes for entry in entries.values())
     assert any(isinstance(d, EventDoc) and d.end for d in docs)
+    years = [d for d in docs if isinstance(d, EventDoc) and d.date.precision == "year"]
+    assert years and years[0].date.circa and years[0].end and years[0].end.precision == "month"
+    assert any(isinstance(d, EventDoc) and isinstance(d.date.first, dt.datetime) for d in docs)
     assert any(isinstance(d, EventDoc) and d.place for d in docs)
     assert any(getattr(d, "affiliations", ()) for d in docs)
     assert any(isinstance(d, ActorDoc) and d.wikidata for d in docs)

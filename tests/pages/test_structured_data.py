@@ -201,12 +201,26 @@ def test_an_actor_of_another_kind_is_a_thing(linked: Path) -> None:
     assert value(union, "name") == "Dock Workers Union"
 
 
+def test_relations_are_schema_org_properties_on_both_actors(linked: Path) -> None:
+    ada = the(linked, "actors/ada-north.html", "Person")
+    assert ids(ada, "worksFor") == [BASE + "actors/harbour-ministry.html#actor"]  # employed by
+    ministry = the(linked, "actors/harbour-ministry.html", "Organization")
+    assert ids(ministry, "employee") == [BASE + "actors/ada-north.html#actor"]
+    assert ids(ministry, "subOrganization") == [BASE + "actors/port-council.html#actor"]
+    council = the(linked, "actors/port-council.html", "Organization")
+    assert ids(council, "parentOrganization") == [BASE + "actors/harbour-ministry.html#actor"]
+    # "ally of" has no schema.org property: Ada's page names the council nowhere
+    assert BASE + "actors/port-council.html#actor" not in json.dumps(ada)
+
+
 def test_relations_map_to_schema_org_properties_by_kind() -> None:
     assert relation_property("member of", "Person") == "memberOf"
     assert relation_property("Employed  by", "Person") == "worksFor"
     assert relation_property("part of", "Organization") == "parentOrganization"
     assert relation_property("part of", "Person") is None  # no such property on a person
-    assert relation_property("rival of", "Person") is None
+    assert relation_property("ally of", "Person") is None
+    assert relation_property("member of", "Organization", inverse=True) == "member"
+    assert relation_property("member of", "Person", inverse=True) is None
     at = At("actors/a.html", "../", Config("T"))
     actor = ActorView("a", "A", "person", None, (), "")
     found = actor_entity(at, actor, (), (), [("member of", "actors/b.html"), ("owns", "x.html")])
@@ -226,7 +240,7 @@ def test_an_event_has_name_dates_place_and_its_place_among_events(linked: Path) 
     assert value(strike, "location")["@type"] == [SCHEMA + "Place"]
     assert ids(strike, "superEvent") == [BASE + "events/harbour-crisis.html#event"]
     crisis = the(linked, "events/harbour-crisis.html", "Event")
-    assert (value(crisis, "startDate"), value(crisis, "endDate")) == ("2022-11-01", "2023-06-30")
+    assert (value(crisis, "startDate"), value(crisis, "endDate")) == ("2022-11", "2023")
     assert ids(crisis, "subEvent") == [BASE + "events/harbour-strike.html#event"]
     assert value(crisis, "sameAs")["@id"] == "https://www.wikidata.org/wiki/Q1234"
 
@@ -248,7 +262,13 @@ def test_each_claim_is_a_claim_with_its_author_and_where_it_appeared(linked: Pat
         BASE + "articles/strike-ends.html#article",
     ]
     assert ids(pay, "firstAppearance") == [BASE + "articles/strike-begins.html#article"]
-    assert of_type(found, "ClaimReview") == []  # no verdicts yet: nothing reviewed
+    [review] = of_type(found, "ClaimReview")  # the denial is unverified: not reviewed
+    assert ids(review, "itemReviewed") == [pay["@id"]]
+    assert value(review, "claimReviewed") == "Pay has not risen in ten years."
+    assert value(value(review, "reviewRating"), "alternateName") == "False"
+    assert value(review, "datePublished") == "2023-05-03"  # the story that gives the verdict
+    assert value(value(review, "author"), "name") == "Harbour files"
+    assert value(review, "url")["@id"] == BASE + "events/harbour-strike.html"
     crisis = graph(linked, "events/harbour-crisis.html")
     assert [value(c, "text") for c in of_type(crisis, "Claim")] == ["Talks will go on."]
 

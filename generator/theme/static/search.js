@@ -50,10 +50,17 @@
     }).join("-");
   }
 
+  /* "2023-05-03", "2023-05" or "2023" at the precision given; "2019~" is approximate. */
   function showDate(day) {
-    var parts = (day || "").split("-");
-    if (parts.length !== 3) return "";
-    return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
+    var approximate = /~$/.test(day || "");
+    var parts = (day || "").replace(/~$/, "").split("-");
+    var shown = parts[0];
+    if (parts.length === 3) {
+      shown = Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
+    } else if (parts.length === 2) {
+      shown = MONTHS[Number(parts[1]) - 1] + " " + parts[0];
+    }
+    return shown && approximate ? "c. " + shown : shown;
   }
 
   function entity(kind, entry, label, meta, aliases) {
