@@ -38,12 +38,12 @@ PERSON, ORGANIZATION = frozenset({"Person"}), frozenset({"Organization"})
 BOTH = PERSON | ORGANIZATION
 # a relation's type (`relations:`, model.relations.VOCABULARY) -> the schema.org property
 # on the actor whose file states it, and the kinds of actor that property belongs to
+# (none for `owns`: schema.org's `owns` is of products, not of organisations)
 RELATIONS: dict[str, tuple[str, frozenset[str]]] = {
     "member of": ("memberOf", BOTH),
     "employed by": ("worksFor", PERSON),
     "spokesperson of": ("worksFor", PERSON),
     "part of": ("parentOrganization", ORGANIZATION),
-    "owns": ("owns", BOTH),
     "family of": ("relatedTo", PERSON),
 }
 # ... and on the other actor, the one the relation is to ("has member": `member`)

@@ -223,9 +223,11 @@ def test_relations_map_to_schema_org_properties_by_kind() -> None:
     assert relation_property("member of", "Person", inverse=True) is None
     at = At("actors/a.html", "../", Config("T"))
     actor = ActorView("a", "A", "person", None, (), "")
-    found = actor_entity(at, actor, (), (), [("member of", "actors/b.html"), ("owns", "x.html")])
+    stated = [("member of", "actors/b.html"), ("family of", "actors/c.html"), ("owns", "d")]
+    found = actor_entity(at, actor, (), (), stated, [("member of", "actors/e.html")])
     assert found["memberOf"] == [{"@id": "../actors/b.html#actor"}]
-    assert found["owns"] == [{"@id": "../x.html#actor"}]
+    assert found["relatedTo"] == [{"@id": "../actors/c.html#actor"}]
+    assert "owns" not in found and "member" not in found  # a person has no members
 
 
 # --- events and claims -------------------------------------------------------------------
