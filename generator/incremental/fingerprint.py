@@ -64,6 +64,8 @@ class Fingerprints:
                 h.update(data)
             elif kind in (tuple, list) and part and _holds_views(part):
                 self._feed(h, part)  # views inside views: digest each shared one once
+            elif hasattr(kind, "__dataclass_fields__"):
+                h.update(self.of(part))  # a view held by another: digested once, shared
             else:
                 h.update(repr(part).encode("utf-8"))  # plain data: its repr says it all
             h.update(b"\0")

@@ -19,6 +19,7 @@ from generator.pages.paging import Limits, part_links
 from generator.pages.records import KIND_LABELS, PageView, actor_view, verdict_tally
 from generator.pages.relations import Cited
 from generator.pages.shared import SiteIndex
+from generator.pages.structured import ActorSubject
 from generator.pages.timelines import coverage, part_pages, part_sections, timeline_parts
 from generator.urls import actor_url
 
@@ -36,16 +37,27 @@ def actor_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
         chart_title = language.gettext("Stories that name %(name)s") % {"name": actor.name}
         stories = site.actor_articles.get(slug, ())
         parts = timeline_parts(shared, stories, limits.page_stories)
+        view = actor_view(actor)
+        affiliations = tuple(shared.actor_link(s) for s in actor.affiliations)
+        members = tuple(shared.actor_link(s) for s in site.members.get(slug, ()))
+        ties = site.relations
+        stated = tuple(
+            (ties[i].type, actor_url(ties[i].to)) for i in site.relations_from.get(slug, ())
+        )
+        of_it = tuple(
+            (ties[i].type, actor_url(ties[i].actor)) for i in site.relations_to.get(slug, ())
+        )
         context: dict[str, object] = {
-            "actor": actor_view(actor),
+            "actor": view,
+            "subject": ActorSubject(view, affiliations, members, stated, of_it),
             "parts": part_links(url, parts),
             "feeds": dossier_feeds(site, shared, url, actor.name),
             "kind_label": KIND_LABELS[actor.kind],
-            "affiliations": [shared.actor_link(s) for s in actor.affiliations],
+            "affiliations": list(affiliations),
             "affiliation_sources": cited.affiliations(slug),  # each affiliation's, or None
             "role_source": cited.citation(actor.role_source),
             "relations": cited.relations(slug),
-            "members": [shared.actor_link(s) for s in site.members.get(slug, ())],
+            "members": list(members),
             "story_count": len(stories),
             "coverage_svg": coverage(site, stories, chart_title, language),
             "graph_svg": actor_graph(site, shared, slug),
@@ -58,4 +70,4 @@ def actor_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
             **part_sections(shared, "actor", slug, parts[0], whole=stories),
         }
         yield PageView(url, "actor.html", context)
-        yield from part_pages(shared, "actor", slug, parts, actor.name, url)
+        yield from part_pages(shared, "actor", slug, parts, actor.name, url, f"{url}#actor")

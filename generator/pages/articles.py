@@ -27,6 +27,7 @@ from generator.pages.records import (
     mentioned,
 )
 from generator.pages.shared import SiteIndex, site_feeds
+from generator.pages.structured import StorySubject
 from generator.urls import article_url
 
 
@@ -82,11 +83,15 @@ def article_page_view(site: Site, index: int) -> PageView:
 def _article_page(site: Site, index: int, records: Records) -> PageView:
     articles = site.articles
     article = articles[index]
+    view = article_view(article)
+    actors = tuple(records.actor_link(s) for s in article.actors)
+    events = tuple(records.event_link(s) for s in article.events)
     context: dict[str, object] = {
-        "article": article_view(article),
+        "article": view,
+        "subject": StorySubject(view, actors, events),
         "feeds": records.feeds,
-        "actors": [records.actor_link(s) for s in article.actors],
-        "events": [records.event_link(s) for s in article.events],
+        "actors": list(actors),
+        "events": list(events),
         "previous": records.card(index - 1) if index > 0 else None,
         "next": records.card(index + 1) if index + 1 < len(articles) else None,
         "backlinks": records.mentions("article", article.slug),

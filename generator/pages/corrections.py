@@ -16,6 +16,7 @@ from generator.pages.feeds import feed_title
 from generator.pages.paging import Level, Limits, paginate, part_links
 from generator.pages.records import Card, CorrectionEntry, PageView, update_views
 from generator.pages.shared import SiteIndex
+from generator.pages.structured import ListSubject
 from generator.urls import CORRECTIONS, CORRECTIONS_FEED
 
 
@@ -46,10 +47,12 @@ def corrections_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator
     if feeds:
         name = feed_title(site, shared.language.gettext("Corrections"))
         feeds = (FeedLink(CORRECTIONS_FEED, name), *feeds)
+    title = shared.language.gettext("Corrections and updates")
     for part in parts:
         path = part.url(CORRECTIONS)
         context: dict[str, object] = {"feeds": feeds, "entries": part.items}
         context |= {"parts": links, "here": path, "part": part.label}
+        context["subject"] = ListSubject(f"{title}, {part.label}" if part.label else title)
         yield PageView(path, "corrections.html", context)
 
 

@@ -16,6 +16,7 @@ from generator.outputs.ties import Tie
 from generator.pages.records import Link, PageView
 from generator.pages.relations import relation_label
 from generator.pages.shared import SiteIndex
+from generator.pages.structured import ListSubject
 
 GRAPH_NEIGHBOURS, GRAPH_ACTORS, GRAPH_EDGES, GRAPH_PAIRS = 12, 30, 4, 15
 GRAPH_TIES = 8  # relations drawn on an actor's graph
@@ -153,6 +154,7 @@ def graph_page(site: Site, shared: SiteIndex) -> PageView:
     )
     link = shared.actor_link
     context: dict[str, object] = {
+        "subject": ListSubject(lang.gettext("Who is named with whom")),
         "graph_svg": graph if nodes else None,
         "edges_per_actor": GRAPH_EDGES,
         "feeds": shared.feeds,

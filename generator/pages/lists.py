@@ -19,6 +19,7 @@ from generator.pages.paging import Level, Limits, paginate, part_links
 from generator.pages.records import Group, Link, PageView
 from generator.pages.shared import SiteIndex
 from generator.pages.spans import event_spans
+from generator.pages.structured import ListSubject
 from generator.pages.timelines import part_pages, timeline, timeline_parts
 from generator.urls import event_url
 
@@ -36,6 +37,7 @@ def home_page(site: Site, shared: SiteIndex) -> PageView:
     dated = [e for e in site.events.values() if e.date is not None]
     recent = sorted(dated, key=lambda e: sort_key(e.date), reverse=True)[:HOME_EVENTS]
     context: dict[str, object] = {
+        "subject": ListSubject(site.config.title, home=True),
         "feeds": shared.feeds,
         "latest": [shared.cards[i] for i in latest],
         "top_actors": [shared.actor_link(s, n) for n, s in counted[:HOME_ACTORS]],
@@ -51,6 +53,7 @@ def all_stories_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator
     count = len(site.articles)
     parts = timeline_parts(shared, range(count), limits.page_stories)
     context: dict[str, object] = {
+        "subject": ListSubject(shared.language.gettext("Timeline")),
         "years": timeline(shared, parts[0].items),
         "parts": part_links("timeline.html", parts),
         "story_count": count,
@@ -74,6 +77,7 @@ def actor_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator
     )
     parts = paginate(entries, limits.index_entries, (by_initial,))
     links = part_links("actors.html", parts)
+    listed = shared.language.gettext("Actors")
     for part in parts:
         sections = []
         for kind, title in KIND_TITLES.items():
@@ -86,6 +90,7 @@ def actor_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator
                 sections.append(Group(kind, shared.language.gettext(title), groups=initials(found)))
         path = part.url("actors.html")
         context: dict[str, object] = {"sections": tuple(sections)}
+        context["subject"] = _named(listed, part.label)
         context |= {"feeds": shared.feeds, "parts": links, "here": path, "part": part.label}
         yield PageView(path, "actors.html", context)
 
@@ -99,6 +104,7 @@ def event_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator
     )
     parts = paginate(dated, limits.index_entries, (by_year,))
     links = part_links("events.html", parts)
+    listed = shared.language.gettext("Events")
     for part in parts:
         chosen = [slug for _, slug in part.items]
         events = [shared.event_link(s, len(site.event_articles.get(s, ()))) for s in chosen]
@@ -108,9 +114,14 @@ def event_index_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator
         spans = {event_url(s): row for s, row in rows.items()}
         path = part.url("events.html")
         context: dict[str, object] = {"events": events, "dates": dates, "ends": ends}
-        context |= {"spans": spans, "axis": axis}
+        context |= {"spans": spans, "axis": axis, "subject": _named(listed, part.label)}
         context |= {"feeds": shared.feeds, "parts": links, "here": path, "part": part.label}
         yield PageView(path, "events.html", context)
+
+
+def _named(title: str, part: str) -> ListSubject:
+    """A list page's subject: `Actors`, or `Actors, B` for one part of a long list."""
+    return ListSubject(f"{title}, {part}" if part else title)
 
 
 def _file_key(group: str) -> str:

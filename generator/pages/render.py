@@ -24,6 +24,7 @@ from generator.errors import ContentError, in_order
 from generator.language import DASH, ENGLISH, Language, direction, translations
 from generator.outputs.feeds import absolute_url, rfc3339
 from generator.pages.records import PageView
+from generator.pages.structured import head_tags_filter
 from generator.source.config import Config
 from generator.source.schema import MONTH_NAMES, Moment
 from generator.when import When
@@ -195,6 +196,7 @@ def make_env(site_templates: Path | None, language: Language = ENGLISH) -> jinja
     else:
         env.filters.update(rel=rel, isodate=iso_date, **date_filters(language))
     env.filters.update(absolute=absolute, rfc3339=rfc3339, **when_filters(language))
+    env.filters["head_tags"] = head_tags_filter  # link previews and JSON-LD
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     return env
 

@@ -30,6 +30,7 @@ from generator.pages.records import (
     claim_groups,
 )
 from generator.pages.shared import SiteIndex
+from generator.pages.structured import ListSubject
 
 STANCE_ORDER = {"asserts": 0, "confirms": 1, "disputes": 2, "denies": 3}
 VERDICT_ORDER = {status: n for n, status in enumerate(VERDICT_LABELS)}
@@ -101,15 +102,22 @@ def part_sections(
 
 
 def part_pages(
-    shared: SiteIndex, kind: str, slug: str, parts: list[Part[int]], name: str, base: str
+    shared: SiteIndex,
+    kind: str,
+    slug: str,
+    parts: list[Part[int]],
+    name: str,
+    base: str,
+    about: str = "",
 ) -> Iterator[PageView]:
     """The pages that carry the older parts of a long timeline: the one called `name`,
-    whose own page is at `base`."""
+    whose own page is at `base`, of the entity `about` (`actors/x.html#actor`) if any."""
     if len(parts) < 2:
         return
     links = part_links(base, parts)
     for part in parts[1:]:
         context: dict[str, object] = {
+            "subject": ListSubject(f"{name}, {part.label}", about),
             "name": name,
             "home": base,
             "part": part.label,
