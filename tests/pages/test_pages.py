@@ -174,3 +174,26 @@ def test_pages_use_relative_links_only(small: Run) -> None:
             if fragment:
                 linked = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
                 assert linked.find(id=fragment) is not None, f"{path}: {url} has no target"
+
+
+def test_each_page_describes_itself_even_when_the_site_has_no_description(
+    make_site: MakeSite,
+) -> None:
+    run = make_site(
+        {
+            "content/articles/a.md": (
+                "---\ntitle: Port closes\ndate: 2023-05-02\nactors: [Ada North]\n"
+                "events: [Harbour strike]\nsummary: The port shut at noon.\n---\nText.\n"
+            )
+        }
+    )
+    assert run.code == 0, run.err
+
+    def described(path: str) -> str | None:
+        meta = run.page(path).find("meta", attrs={"name": "description"})
+        return None if meta is None else str(meta["content"])
+
+    assert described("articles/a.html") == "The port shut at noon."
+    assert described("actors/ada-north.html") == "Ada North: 1 story"  # one, not "1 stories"
+    assert described("events/harbour-strike.html") == "Harbour strike: 1 story"
+    assert described("index.html") is None  # the site says nothing of itself: no empty tag
