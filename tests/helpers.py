@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,17 @@ def snapshot(out: Path) -> dict[str, bytes]:
         for p in sorted(out.rglob("*"))
         if p.is_file() and p.name != ".dossier-output"
     }
+
+
+def assert_rebuilds_as_a_clean_build(site: Path) -> None:
+    """Build `site` again with the cache and output/ of its last build, then from nothing:
+    both must write the same files, byte for byte."""
+    build_anew(site)
+    incremental = snapshot(site / "output")
+    shutil.rmtree(site / "output")
+    shutil.rmtree(site / ".cache")
+    build_anew(site)
+    assert snapshot(site / "output") == incremental
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:

@@ -4,8 +4,6 @@ reported at its line."""
 
 from __future__ import annotations
 
-import shutil
-
 import feedparser
 from bs4 import BeautifulSoup
 
@@ -15,7 +13,7 @@ from generator.pages.render import make_env
 from generator.pages.views import page_views
 from generator.parallel.workers import render_all
 from tests.conftest import MakeSite
-from tests.helpers import Run, article, build_anew, first, parse_html, snapshot, texts
+from tests.helpers import Run, article, assert_rebuilds_as_a_clean_build, first, parse_html, texts
 
 BASE = "https://example.org/dossier/"
 
@@ -217,12 +215,7 @@ def test_adding_an_update_rebuilds_as_a_clean_build_would(make_site: MakeSite) -
         'date: 2023-05-02\nupdates: [{date: 2023-05-08, kind: correction, text: "Fixed."}]\n',
     )
     plain.write_text(text, encoding="utf-8")
-    build_anew(run.site)  # with the cache and output/ of the first build
-    incremental = snapshot(run.output)
-    shutil.rmtree(run.output)
-    shutil.rmtree(run.site / ".cache")
-    build_anew(run.site)
-    assert snapshot(run.output) == incremental
+    assert_rebuilds_as_a_clean_build(run.site)  # with the first build's cache and output/
     assert "Corrected 8 May 2023" in texts(run.page("index.html"), ".card .updated")
 
 

@@ -3,7 +3,6 @@ the evidence under each claim, and the story's source beside each claim and quot
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -11,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from tests.conftest import MakeSite, SiteRunner
-from tests.helpers import Run, build_anew, first, parse_html, snapshot, texts
+from tests.helpers import Run, assert_rebuilds_as_a_clean_build, first, parse_html, texts
 
 EVENT = "events/harbour-strike.html"
 ADA = "actors/ada-north.html"
@@ -183,12 +182,7 @@ def test_a_changed_verdict_or_evidence_title_rebuilds_as_a_clean_build_would(run
         reopens.read_text(encoding="utf-8").replace("after nine days", "after nine quiet days"),
         encoding="utf-8",
     )
-    build_anew(run.site)  # with the cache and output/ of the first build
-    incremental = snapshot(run.output)
-    shutil.rmtree(run.output)
-    shutil.rmtree(run.site / ".cache")
-    build_anew(run.site)
-    assert snapshot(run.output) == incremental
+    assert_rebuilds_as_a_clean_build(run.site)  # with the first build's cache and output/
     row = row_of(run.page(BEN), "turned away")
     assert texts(row, ".verdict") == ["↺ Retracted"]
     assert "The harbour reopens after nine quiet days" in texts(run.page(ADA), ".evidence")[0]
