@@ -149,7 +149,7 @@ DESCRIBED = (
     Described(
         timeline_path("SLUG"),
         "timelinejs",
-        N_("One TimelineJS timeline per event, at events/SLUG.html's address."),
+        N_("One TimelineJS timeline per event; SLUG is the event's page name."),
         "key",
         TIMELINE_KEYS,
     ),
