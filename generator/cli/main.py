@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import Builder, BuildResult
+from generator.cli.export import add_export_parser, run_export
 from generator.cli.progress import ProgressLine
 from generator.errors import ConfigError, UsageError
 from generator.parallel.workers import default_jobs
@@ -118,6 +119,7 @@ def make_parser() -> argparse.ArgumentParser:
         help="ask the archive at most N times a minute (default: 12)",
     )
 
+    add_export_parser(commands)
     h = commands.add_parser("help", help="show the help of dossier or of one command")
     h.add_argument("topic", nargs="?", metavar="COMMAND", choices=list(commands.choices))
     return parser
@@ -223,6 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from generator.authoring.import_command import run_import
 
             return run_import(args)
+        if args.command == "export":
+            return run_export(args)
         if args.command == "archive":
             from generator.archive.command import run_archive
 
