@@ -114,7 +114,9 @@ def test_relation_entities_are_valid(built: Built) -> None:
     site: Site | None = result.site
     assert site is not None
     ties = [
-        Tie("ben-south", "harbour-ministry", "spokesperson of", "2012", "2023-05", "https://x.org/a"),
+        Tie(
+            "ben-south", "harbour-ministry", "spokesperson of", "2012", "2023-05", "https://x.org/a"
+        ),
         Tie("ada-north", "ben-south", "sister of"),
         Tie("ada-north", "dock-workers-union", "member of", since="2020-01-02"),
     ]

@@ -42,7 +42,9 @@ def check_shape(data: dict[str, object]) -> None:
 def test_every_event_has_a_timeline_of_the_right_shape(built: Built, name: str) -> None:
     site = built(name)
     folder = site / "output" / "data" / "timelines"
-    events = sorted(p.stem for p in (site / "output" / "events").glob("*.html") if "." not in p.stem)
+    events = sorted(
+        p.stem for p in (site / "output" / "events").glob("*.html") if "." not in p.stem
+    )
     assert sorted(p.stem for p in folder.glob("*.json")) == events
     for slug in events:
         check_shape(timeline(site, slug))
