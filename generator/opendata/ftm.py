@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterator
 
 from generator.model.site import Actor, Article, Event, Site
-from generator.opendata.common import address, entity_id, iso
+from generator.opendata.common import PREFIX, address, entity_id, iso
 from generator.opendata.relations import UNKNOWN_LINK, Tie, declared_relations, schema_for
 from generator.urls import actor_url, event_url
 
@@ -92,6 +92,20 @@ def documentation(article: Article, kind: str, slug: str, role: str) -> Entity:
     )
 
 
+def documentation_lines(article: Article) -> Iterator[str]:
+    """`documentation` for each actor and event a story names, as the lines `ftm_text`
+    would encode, made by hand (there are several per story, and every value is an id, a
+    date or a role: ASCII with nothing JSON escapes)."""
+    story, date = article.slug, iso(article.date)
+    for kind, slugs, role in (("actor", article.actors, NAMED), ("event", article.events, ABOUT)):
+        for slug in slugs:
+            yield (
+                f'{{"id":"{PREFIX}-story-{story}--{kind}-{slug}","properties":{{"date":["{date}"],'
+                f'"document":["{PREFIX}-article-{story}"],"entity":["{PREFIX}-{kind}-{slug}"],'
+                f'"role":["{role}"]}},"schema":"Documentation"}}\n'
+            )
+
+
 def affiliation(site: Site, actor: Actor, org: str) -> Entity:
     """`affiliations:`: a Membership of an organisation, else an UnknownLink."""
     target = site.actors[org]
@@ -126,6 +140,18 @@ def _interval(tie: Tie, schema: tuple[str, str, str, str], kind: str) -> Entity:
 
 def entities(site: Site) -> Iterator[Entity]:
     """Actors, events, stories and what ties them, in the site's order."""
+    yield from _things(site)
+    for article in site.articles:
+        yield article_entity(site, article)
+        for slug in article.actors:
+            yield documentation(article, "actor", slug, NAMED)
+        for slug in article.events:
+            yield documentation(article, "event", slug, ABOUT)
+    yield from _ties(site)
+
+
+def _things(site: Site) -> Iterator[Entity]:
+    """The actors, then the events (each with what it is part of)."""
     for actor in site.actors.values():
         yield actor_entity(site, actor)
     for event in site.events.values():
@@ -138,12 +164,9 @@ def entities(site: Site) -> Iterator[Entity]:
                 object=[entity_id("event", event.parent)],
                 role=["part of"],
             )
-    for article in site.articles:
-        yield article_entity(site, article)
-        for slug in article.actors:
-            yield documentation(article, "actor", slug, NAMED)
-        for slug in article.events:
-            yield documentation(article, "event", slug, ABOUT)
+
+
+def _ties(site: Site) -> Iterator[Entity]:
     for actor in site.actors.values():
         for org in actor.affiliations:
             yield affiliation(site, actor, org)
@@ -152,6 +175,12 @@ def entities(site: Site) -> Iterator[Entity]:
 
 
 def ftm_text(site: Site) -> str:
-    """entities.ftm.json: one compact JSON object a line, keys sorted, UTF-8."""
+    """entities.ftm.json: one compact JSON object a line, keys sorted, UTF-8: the lines of
+    `entities`, with those of `documentation` made by `documentation_lines`."""
     dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
-    return "".join(dump(item) + "\n" for item in entities(site))
+    lines = [dump(item) + "\n" for item in _things(site)]
+    for article in site.articles:
+        lines.append(dump(article_entity(site, article)) + "\n")
+        lines.extend(documentation_lines(article))
+    lines.extend(dump(item) + "\n" for item in _ties(site))
+    return "".join(lines)

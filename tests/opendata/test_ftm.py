@@ -10,7 +10,8 @@ from followthemoney import model
 from followthemoney.types import registry
 
 from generator.model.site import Site
-from generator.opendata.ftm import relation_entity
+from generator.opendata.ftm import entities as ftm_entities
+from generator.opendata.ftm import ftm_text, relation_entity
 from generator.opendata.relations import Tie, schema_for
 from tests.opendata.conftest import SITES, Built
 
@@ -126,3 +127,13 @@ def test_relation_entities_are_valid(built: Built) -> None:
         assert_valid(data)
     assert made[0]["properties"]["startDate"] == ["2012"]
     assert made[0]["properties"]["endDate"] == ["2023-05"]
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_lines_made_by_hand_are_what_the_json_encoder_writes(built: Built, name: str) -> None:
+    from generator.build import Builder
+
+    site = Builder(built(name), None).model().site
+    assert site is not None
+    dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+    assert ftm_text(site) == "".join(dump(item) + "\n" for item in ftm_entities(site))
