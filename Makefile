@@ -36,6 +36,7 @@ tools:
 
 # (Re)install when the project's metadata changes; the package is installed editable.
 $(STAMP): pyproject.toml
+	.ci/setup-tools build
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

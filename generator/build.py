@@ -179,6 +179,23 @@ class Builder:
             self.flush_cache()
         return result
 
+    def model(self) -> BuildResult:
+        """The site's model and its errors, and no page made (`dossier export`): discover,
+        parse (with the cache) and model, as a build does."""
+        with kept():
+            try:
+                found = self.sources.look(None)
+                if found.settings_refused:
+                    return BuildResult(None, found.refused)
+                config = with_base_url(load_config(self.root / CONFIG_FILE), self.options.base_url)
+                docs, bodies, errors = self.documents.parse(found.refs, config)
+                site, more = self._model(config, docs, bodies)
+                if self.options.save_cache:
+                    self.flush_cache()
+                return _result(site, in_order(errors + more + found.refused), [], 0)
+            finally:
+                self.documents.wait()
+
     def _prose_edit(self, changed: list[Path] | None) -> BuildResult | None:
         """Under a watcher, one story's prose saved: its page alone, from the last build."""
         if not changed or self._last is None or self.shortcut is None:

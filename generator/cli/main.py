@@ -15,6 +15,8 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import Builder, BuildResult
+from generator.cli.export import add_export_parser, run_export
+from generator.cli.import_args import add_import_parser, import_site_hint
 from generator.cli.progress import ProgressLine
 from generator.errors import ConfigError, UsageError
 from generator.parallel.workers import default_jobs
@@ -95,7 +97,7 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="an article's or event's date (default: today)",
     )
-    _import_parser(commands)
+    add_import_parser(commands)
     a = commands.add_parser(
         "archive",
         help="ask a web archive to save every source without a snapshot",
@@ -118,38 +120,10 @@ def make_parser() -> argparse.ArgumentParser:
         help="ask the archive at most N times a minute (default: 12)",
     )
 
+    add_export_parser(commands)
     h = commands.add_parser("help", help="show the help of dossier or of one command")
     h.add_argument("topic", nargs="?", metavar="COMMAND", choices=list(commands.choices))
     return parser
-
-
-def _import_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = commands.add_parser(
-        "import",
-        help="turn plain-text stories into articles",
-        description="Turn plain-text stories (first line `date YYYY-MM-DD Title`, then "
-        "paragraphs) into articles, tagging the actors and events they name.",
-    )
-    p.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help="a story, or a folder of .txt"
-    )
-    p.add_argument("--site", type=Path, default=Path(), help="the site folder (default: .)")
-    p.add_argument(
-        "--dry-run", action="store_true", help="print what would be written; write nothing"
-    )
-    p.add_argument(
-        "--force", action="store_true", help="replace a different article at the target path"
-    )
-    p.add_argument(
-        "--publish",
-        action="store_true",
-        help="publish the articles at once (without it they are drafts, for review)",
-    )
-    p.add_argument(
-        "--create-actors",
-        action="store_true",
-        help="write proposed actors to content/actors/ for review; never over a file",
-    )
 
 
 def _jobs_argument(parser: argparse.ArgumentParser) -> None:
@@ -211,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "init":
             return run_init(args)
         if args.command == "import":
-            _import_site_hint(args.files, args.site)
+            import_site_hint(args.files, args.site, args.ftm)
         require_site(args.site)
         if args.command == "build":
             return run_build(args)
@@ -219,10 +193,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(args)
         # the other commands' modules are loaded only when asked for: a build, the most
         # common command, starts without them (tens of milliseconds of imports)
+        if args.command == "import" and args.ftm is not None:
+            from generator.authoring.ftm_import import run_ftm_import
+
+            return run_ftm_import(args)
         if args.command == "import":
             from generator.authoring.import_command import run_import
 
             return run_import(args)
+        if args.command == "export":
+            return run_export(args)
         if args.command == "archive":
             from generator.archive.command import run_archive
 
@@ -254,16 +234,6 @@ def show_help(parser: argparse.ArgumentParser, topic: str | None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     return OK  # pragma: no cover (--help always exits)
-
-
-def _import_site_hint(files: list[Path], site: Path) -> None:
-    """`dossier import stories/ mysite/`: the last folder is a site, meant as --site."""
-    last = files[-1]
-    if len(files) > 1 and site == Path() and (last / "site.yaml").is_file():
-        raise UsageError(
-            f"{last} is a site (it has a site.yaml), not stories to import; "
-            f"did you mean `--site {last}`?"
-        )
 
 
 def run_init(args: argparse.Namespace) -> int:

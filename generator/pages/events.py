@@ -3,7 +3,7 @@
 In: the `Site`, its `SiteIndex` and the `Limits`. Out: for each event, oldest first, the
 `PageView` of `events/<slug>.html` (`event.html`: when and where, what it is part of and
 includes, coverage, the newest part of its timeline, who claims what, mentions, the actors
-involved), then those of its older parts (`part.html`).
+involved, its open data), then those of its older parts (`part.html`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from generator.model.site import Site
 from generator.outputs.periods import Period
 from generator.pages.feeds import dossier_feeds
+from generator.pages.opendata import event_open_data
 from generator.pages.paging import Limits, part_links
 from generator.pages.records import ClaimView, PageView, event_view
 from generator.pages.shared import SiteIndex
@@ -45,6 +46,7 @@ def event_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
             "coverage_svg": coverage(site, stories, chart_title, language, period),
             "coverage_note": period.describe(language) if period and stories else "",
             "known_only_from_articles": event.path is None,
+            "open_data": event_open_data(site, slug),
             **part_sections(shared, "event", slug, parts[0], whole=stories),
         }
         yield PageView(url, "event.html", context)

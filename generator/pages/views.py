@@ -20,6 +20,7 @@ from generator.pages.events import event_pages
 from generator.pages.feeds import feed_pages, sitemaps
 from generator.pages.graphs import graph_page
 from generator.pages.lists import actor_index_pages, all_stories_pages, event_index_pages, home_page
+from generator.pages.opendata import data_file_pages, data_page
 from generator.pages.paging import LIMITS, Limits
 from generator.pages.records import KIND_LABELS, PageView
 from generator.pages.redirects import redirect_pages
@@ -29,7 +30,8 @@ __all__ = ["PageView", "article_page_view", "page_views"]
 
 
 def page_views(site: Site, limits: Limits = LIMITS) -> Iterator[PageView]:
-    """Every file to render: the HTML pages, the search index, then feeds and sitemaps."""
+    """Every file to render: the HTML pages, the search index, the open data files, then
+    feeds and sitemaps."""
     shared = index_site(site)
     html = list(_html_pages(site, shared, limits))
     yield from html
@@ -40,6 +42,7 @@ def page_views(site: Site, limits: Limits = LIMITS) -> Iterator[PageView]:
             yield PageView(file.path, "search-part.js", {"part": file.part, "data": file.data})
         else:
             yield PageView(file.path, "search-index.js", {"index": file.data})
+    yield from data_file_pages(site)
     if site.config.base_url:
         yield from feed_pages(site, shared)
         yield from corrections_feed(site, shared)
@@ -55,6 +58,7 @@ def _html_pages(site: Site, shared: SiteIndex, limits: Limits) -> Iterator[PageV
     yield from event_index_pages(site, shared, limits)
     yield graph_page(site, shared)
     yield from corrections_pages(site, shared, limits)
+    yield data_page(site, shared)
     yield from article_pages(site, shared)
     yield from actor_pages(site, shared, limits)
     yield from event_pages(site, shared, limits)

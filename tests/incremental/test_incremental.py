@@ -139,6 +139,8 @@ def test_summary_edit_rewrites_the_pages_that_show_it(site: Path) -> None:
     assert {p for p in after if after[p] != before[p]} == {
         "articles/first-warning.html",
         "index.html",  # the home page shows the summary
+        "data/entities.ftm.json",  # the open data: the story's Article entity,
+        "data/timelines/harbour-crisis.json",  # and its slide in its event's timeline
         "search/a-0.js",  # and so does the search index: the story's entry,
         "search/w-73-74.js",  # the file of words starting "st" ("storm"),
         "search-index.js",  # and the list of such files, since

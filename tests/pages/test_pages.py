@@ -32,6 +32,7 @@ def test_pages_written_for_every_article_actor_and_event(small: Run) -> None:
         "articles/strike-begins.html",
         "articles/strike-ends.html",
         "corrections.html",
+        "data.html",
         "events.html",
         "events/harbour-crisis.html",
         "events/harbour-strike.html",
