@@ -13,6 +13,7 @@ import re
 from generator.outputs.feeds import absolute_url
 from generator.source.config import Config
 from generator.source.schema import Moment
+from generator.when import When
 
 PREFIX = "dossier"
 _TAG = re.compile(r"<[^>]*>")
@@ -29,9 +30,13 @@ def address(config: Config, url: str) -> str:
     return absolute_url(config.base_url, url) if config.base_url else url
 
 
-def iso(moment: Moment | None) -> str:
-    """`2023-05-03`, `2023-05-02T08:30:00`; empty for no date."""
-    return "" if moment is None else moment.isoformat()
+def iso(moment: Moment | When | None) -> str:
+    """`2023-05-03`, `2023-05-02T08:30:00`, and a date known only to the month or year
+    as `2023-05` or `2023` (FollowTheMoney and the CSV files keep that precision); empty
+    for no date."""
+    if moment is None:
+        return ""
+    return moment.iso() if isinstance(moment, When) else moment.isoformat()
 
 
 def plain_text(markup: object) -> str:

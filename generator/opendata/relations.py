@@ -1,10 +1,9 @@
-"""Typed ties between actors, as the data files write them: today only affiliations.
+"""Typed ties between actors, as the data files write them.
 
-`relations:` on actors (issue 18: to, type, since, until, source) is not in the model
-yet. When it is, `declared_relations` maps each one to a `Tie`; relations.csv, the
-FollowTheMoney interval entities and the GEXF relation edges all read them from there,
-and nothing else changes. Affiliations (`affiliations:`) are ties too, with no type or
-dates: FollowTheMoney and the CSV of actors write them already.
+`declared_relations` maps each of the actors' `relations:` (to, type, since, until,
+source) to a `Tie`; relations.csv, the FollowTheMoney interval entities and the GEXF
+relation edges all read them from there. Affiliations (`affiliations:`) are ties too,
+with no type or dates: FollowTheMoney and the CSV of actors write them already.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from generator.model.site import Site
+from generator.opendata.common import iso
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +28,26 @@ class Tie:
 
 
 def declared_relations(site: Site) -> tuple[Tie, ...]:
-    """Every actor's `relations:`, in the order of the actors and of their entries.
-
-    Empty until the model has them; then, for each actor and each relation:
-    `Tie(actor.slug, relation.to, relation.type, since, until, source)`."""
-    return ()
+    """Every actor's `relations:`, in the order of the actors' files and of their entries;
+    dates at the precision given, the source as a story's slug or a web address."""
+    ties = []
+    for relation in site.relations:
+        cited = relation.source
+        source = ""
+        if cited is not None:
+            source = site.articles[cited.article].slug if cited.article is not None else ""
+            source = source or cited.url or ""
+        ties.append(
+            Tie(
+                relation.actor,
+                relation.to,
+                relation.type,
+                iso(relation.since),
+                iso(relation.until),
+                source,
+            )
+        )
+    return tuple(ties)
 
 
 # FollowTheMoney's interval schema for a relation type, with the properties of its two ends

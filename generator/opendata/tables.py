@@ -1,8 +1,8 @@
 """The CSV files: actors.csv, events.csv, claims.csv, quotes.csv and relations.csv.
 
 In: a `Site`. Out: each `Table`'s columns and rows of text, one function per file from
-model records to rows. A column to come (a claim's verdict, an event's `circa:`) is one
-`Column` in its file's list and one cell in its row function: the places are marked.
+model records to rows. A column is one `Column` in its file's list (which the "Open data"
+page documents) and one cell in its row function.
 """
 
 from __future__ import annotations
@@ -66,13 +66,13 @@ def actor_rows(site: Site) -> Iterator[Row]:
         )
 
 
-# issue 18's `circa:`: Column("circa", ...) after "end", and its cell in event_rows
 EVENT_COLUMNS = (
     Column("id", N_("The event's id in entities.ftm.json.")),
     Column("slug", N_("The event's page name: events/SLUG.html.")),
     Column("name", N_("The name the site gives it.")),
     Column("date", N_("When it began, as precise as the site knows it (ISO 8601).")),
     Column("end", N_("When it ended, if the site says (ISO 8601).")),
+    Column("circa", N_("true when the dates are approximate, else false.")),
     Column("place", N_("Where it happened.")),
     Column("parent", N_("The slug of the event it is part of.")),
     Column("wikidata", N_("Its Wikidata item id (Q…), if the site gives one.")),
@@ -90,6 +90,7 @@ def event_rows(site: Site) -> Iterator[Row]:
             event.name,
             iso(event.date),
             iso(event.end),
+            "true" if event.date is not None and event.date.circa else "false",
             event.place or "",
             event.parent or "",
             event.wikidata or "",
@@ -105,9 +106,16 @@ STORY_COLUMNS = (
     Column("story_date", N_("The story's date (ISO 8601).")),
 )
 
-# issue 18's verdicts: Column("status", ...) and Column("evidence", ...), and their cells in
-# claim_rows (`_verdict`)
-VERDICT_COLUMNS: tuple[Column, ...] = ()
+VERDICT_COLUMNS = (
+    Column(
+        "status",
+        N_("The site's verdict on the claim: unverified, confirmed, disputed, false or retracted."),
+    ),
+    Column(
+        "evidence",
+        N_("What supports the verdict: stories' pages and web addresses, separated by '; '."),
+    ),
+)
 
 CLAIM_COLUMNS = (
     *STORY_COLUMNS,
@@ -122,9 +130,15 @@ CLAIM_COLUMNS = (
 )
 
 
-def _verdict(claim: Claim) -> tuple[str, ...]:
-    """The cells of VERDICT_COLUMNS: none until claims have a `status:`."""
-    return ()
+def _verdict(site: Site, claim: Claim) -> tuple[str, str]:
+    """The cells of VERDICT_COLUMNS: the verdict, and where its evidence is."""
+    evidence = [
+        address(site.config, article_url(site.articles[cited.article].slug))
+        if cited.article is not None
+        else cited.url or ""
+        for cited in claim.evidence
+    ]
+    return claim.status, joined(evidence)
 
 
 def _story(site: Site, index: int) -> tuple[str, str, str]:
@@ -144,7 +158,7 @@ def claim_rows(site: Site) -> Iterator[Row]:
             event.name,
             claim.stance,
             claim.text,
-            *_verdict(claim),
+            *_verdict(site, claim),
             address(site.config, article_url(story[0])),
         )
 

@@ -12,10 +12,12 @@ import datetime as dt
 import json
 from html import escape
 
+from generator.language import ENGLISH, Language
 from generator.model.site import Article, Event, Site
-from generator.opendata.common import address, entity_id, iso, plain_text
+from generator.opendata.common import address, entity_id, plain_text
 from generator.source.schema import Moment
 from generator.urls import article_url
+from generator.when import When, exactly
 
 TIMELINES = "timelines"
 
@@ -27,12 +29,21 @@ def timeline_path(slug: str) -> str:
     return f"{TIMELINES}/{slug}.json"
 
 
-def timeline_date(moment: Moment) -> dict[str, int]:
+def timeline_date(moment: Moment | When, language: Language = ENGLISH) -> dict[str, object]:
     """`{"year", "month", "day"}` (and `hour`, `minute` for a time): as precise as known.
-    A year or a month alone (issue 18's partial dates) will leave out the smaller keys."""
-    parts = {"year": moment.year, "month": moment.month, "day": moment.day}
-    if isinstance(moment, dt.datetime):
-        parts |= {"hour": moment.hour, "minute": moment.minute}
+    A date known only to the year or the month leaves out the smaller keys; an approximate
+    one says so in `display_date` ("c. 2019"), which TimelineJS shows instead."""
+    when = moment if isinstance(moment, When) else exactly(moment)
+    first = when.first
+    parts: dict[str, object] = {"year": first.year}
+    if when.precision != "year":
+        parts["month"] = first.month
+    if when.precision == "day":
+        parts["day"] = first.day
+        if isinstance(first, dt.datetime):
+            parts |= {"hour": first.hour, "minute": first.minute}
+    if when.circa:
+        parts["display_date"] = language.when(when)
     return parts
 
 
@@ -41,7 +52,8 @@ def _paragraphs(*texts: str) -> str:
 
 
 def timeline(site: Site, event: Event) -> dict[str, object]:
-    when = iso(event.date) + (f" \u2013 {iso(event.end)}" if event.end else "")
+    language = Language(site.config.language, site.config.labels)
+    when = language.span(event.date, event.end) if event.date else ""
     about = plain_text(event.description_html)
     title: Slide = {
         "text": {"headline": escape(event.name), "text": _paragraphs(when, event.place or "")},
@@ -49,12 +61,12 @@ def timeline(site: Site, event: Event) -> dict[str, object]:
     slides: list[Slide] = []
     if event.date is not None:
         own: Slide = {
-            "start_date": timeline_date(event.date),
+            "start_date": timeline_date(event.date, language),
             "text": {"headline": escape(event.name), "text": _paragraphs(about)},
             "unique_id": entity_id("event", event.slug),
         }
         if event.end is not None and event.end != event.date:
-            own["end_date"] = timeline_date(event.end)
+            own["end_date"] = timeline_date(event.end, language)
         slides.append(own)
     for index in site.event_articles.get(event.slug, ()):
         article = site.articles[index]
