@@ -21,6 +21,7 @@ from jinja2 import meta, nodes
 from markupsafe import Markup
 
 from generator.errors import ContentError
+from generator.pages.records import Deferred
 from generator.pages.render import template_error
 from generator.pages.views import PageView
 from generator.prose import Prose
@@ -105,6 +106,8 @@ class Fingerprints:
             h.update(b")")
         elif kind is Prose:
             h.update(b"prose:%s" % value.digest)  # type: ignore[attr-defined]
+        elif kind is Deferred:  # what it is made from, not what it makes
+            h.update(b"deferred:%s;" % value.made_from.encode())  # type: ignore[attr-defined]
         elif value is None or isinstance(value, (bytes, bool, int, float, dt.date, Path)):
             h.update(f"{kind.__name__}:{value!r};".encode())
         else:

@@ -1,14 +1,15 @@
 """Every data file, by format, and what the "Open data" page says of each.
 
-In: a `Site` and the formats wanted. Out: `DataFile`s (a path under data/ and its text),
-in one order, for a build (`pages.opendata`) and for `dossier export` alike; and
+In: a `Site` and the formats wanted. Out: `DataFile`s (a path under data/ and the maker
+of its text), in one order, for a build (`pages.opendata`) and for `dossier export`; and
 `DESCRIBED`, each file with its columns (or schemata, attributes, keys) in English.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from generator.language import N_
 from generator.model.site import Site
@@ -25,23 +26,30 @@ FTM_FILE, GEXF_FILE = "entities.ftm.json", "graph.gexf"
 
 @dataclass(frozen=True, slots=True)
 class DataFile:
+    """A file under data/ and how to make its text: made only when asked for (`text`),
+    so a build that finds the file unchanged never makes it (see `pages.opendata`)."""
+
     path: str  # under data/, with `/`
-    text: str
+    make: Callable[[], str]
+
+    @property
+    def text(self) -> str:
+        return self.make()
 
 
 def data_files(site: Site, formats: Iterable[str] = FORMATS) -> Iterator[DataFile]:
     """The files of these formats, in the order of FORMATS."""
     wanted = set(formats)
     if "ftm" in wanted:
-        yield DataFile(FTM_FILE, ftm_text(site))
+        yield DataFile(FTM_FILE, partial(ftm_text, site))
     if "csv" in wanted:
         for table in TABLES:
-            yield DataFile(table.name, table.text(site))
+            yield DataFile(table.name, partial(table.text, site))
     if "gexf" in wanted:
-        yield DataFile(GEXF_FILE, gexf_text(site))
+        yield DataFile(GEXF_FILE, partial(gexf_text, site))
     if "timelinejs" in wanted:
         for slug, event in site.events.items():
-            yield DataFile(timeline_path(slug), timeline_text(site, event))
+            yield DataFile(timeline_path(slug), partial(timeline_text, site, event))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ event's page lists (its timeline's JSON, and a TimelineJS embed snippet to copy)
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -17,8 +18,9 @@ from generator.opendata.cells import Column
 from generator.opendata.common import address
 from generator.opendata.files import DATA_DIR, DESCRIBED, data_files
 from generator.opendata.timelinejs import timeline_path
-from generator.pages.records import PageView
+from generator.pages.records import Deferred, PageView
 from generator.pages.shared import SiteIndex
+from generator.pages.structured import ListSubject
 
 DATA_PAGE = "data.html"
 DATA_TEMPLATE = "data-file.txt"
@@ -48,9 +50,28 @@ class OpenData:
 
 
 def data_file_pages(site: Site) -> Iterator[PageView]:
-    """Every data file under data/, written as it is."""
+    """Every data file under data/, written as it is; its text is made only when the
+    file must be rendered (`Deferred`), which a build with nothing new to say of the site
+    (an empty output/ and a warm page store, say) never asks."""
+    made_from = site_digest(site)
     for file in data_files(site):
-        yield PageView(f"{DATA_DIR}/{file.path}", DATA_TEMPLATE, {"text": file.text})
+        path = f"{DATA_DIR}/{file.path}"
+        text = Deferred(made_from, file.make)  # the signature adds the path
+        yield PageView(path, DATA_TEMPLATE, {"text": text})
+
+
+def site_digest(site: Site) -> str:
+    """A digest of what the site's data are made from: every story, actor and event file
+    built (its path and a digest of its bytes) and the built-in names that stand for the
+    rest. Settings, templates and the generator's code are in every page's signature."""
+    h = hashlib.blake2b(digest_size=16)
+    for article in site.articles:
+        h.update(f"a{article.path}\0{article.digest}\0".encode())
+    for slug, actor in site.actors.items():
+        h.update(f"p{slug}\0{actor.path}\0{actor.digest}\0{actor.name}\0".encode())
+    for slug, event in site.events.items():
+        h.update(f"e{slug}\0{event.path}\0{event.digest}\0{event.name}\0".encode())
+    return h.hexdigest()
 
 
 def data_page(site: Site, shared: SiteIndex) -> PageView:
@@ -65,7 +86,8 @@ def data_page(site: Site, shared: SiteIndex) -> PageView:
         )
         for d in DESCRIBED
     ]
-    context: dict[str, object] = {"files": docs, "feeds": shared.feeds}
+    subject = ListSubject(shared.language.gettext("Open data"))
+    context: dict[str, object] = {"files": docs, "feeds": shared.feeds, "subject": subject}
     return PageView(DATA_PAGE, "data.html", context)
 
 

@@ -11,7 +11,7 @@ the `rel` filter makes it relative to the page.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -210,6 +210,22 @@ class Moved:
 
     target: str
     title: str
+
+
+class Deferred:
+    """Text a template writes that is made only when the page is rendered (a data file's
+    text, megabytes of it). A page's signature takes `made_from`, a digest of everything
+    the text is made from, instead of the text: a page found unchanged, or in the page
+    store, is never made at all."""
+
+    __slots__ = ("made_from", "make")
+
+    def __init__(self, made_from: str, make: Callable[[], str]) -> None:
+        self.made_from = made_from
+        self.make = make
+
+    def __str__(self) -> str:
+        return self.make()
 
 
 @dataclass(frozen=True, slots=True)
