@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from generator import __version__
-from generator.source.schema import SNAPSHOT, is_web_url
+from generator.source.schema import is_web_url
+from generator.source.sources import SNAPSHOT
 
 SAVE_PAGE_NOW = "https://web.archive.org/save/"
 TIMEOUT = 120.0  # seconds: saving a page can take the archive a minute

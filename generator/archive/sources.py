@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from generator.source.schema import Source
+from generator.source.sources import Source
 
 
 class HasSources(Protocol):

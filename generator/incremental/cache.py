@@ -32,7 +32,9 @@ from generator.prose import Prose
 from generator.source.discover import SourceRef
 from generator.source.parse import ActorDoc, ArticleDoc, Body, Doc, EventDoc
 from generator.source.relations import RelationDoc
-from generator.source.schema import ClaimDoc, FrozenMap, Moment, Name, Source, UpdateDoc
+from generator.source.schema import ClaimDoc, FrozenMap, Moment, Name
+from generator.source.sources import Source
+from generator.source.updates import UpdateDoc
 from generator.when import When
 from generator.write.files import replace_file
 

@@ -27,7 +27,9 @@ from generator.model.resolver import plain_key
 from generator.prose import Prose
 from generator.source.config import Config
 from generator.source.parse import ActorDoc, ArticleDoc, Doc, EventDoc
-from generator.source.schema import NO_EXTRA, FrozenMap, Moment, Name, Source, UpdateDoc
+from generator.source.schema import NO_EXTRA, FrozenMap, Moment, Name
+from generator.source.sources import Source
+from generator.source.updates import UpdateDoc
 from generator.urls import actor_url, article_url, event_url
 from generator.when import When, exactly
 

@@ -22,7 +22,8 @@ from generator.model.citations import Citation
 from generator.model.references import Backlink
 from generator.model.site import Actor, Article, Event
 from generator.prose import Prose
-from generator.source.schema import NO_EXTRA, FrozenMap, Moment, Source
+from generator.source.schema import NO_EXTRA, FrozenMap, Moment
+from generator.source.sources import Source
 from generator.urls import actor_url, article_url, event_url, page_url
 from generator.when import When
 

@@ -19,7 +19,7 @@ from generator.model.relations import Relation, affiliation_source
 from generator.model.site import Site
 from generator.pages.records import Card, Link
 from generator.pages.shared import SiteIndex
-from generator.source.schema import Source
+from generator.source.sources import Source
 from generator.when import When
 
 RELATIONS_SHOWN = 200  # on one actor's page, of each direction (the rest is in the data)

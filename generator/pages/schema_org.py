@@ -26,7 +26,8 @@ from generator.pages.records import (
     Link,
 )
 from generator.source.config import Config
-from generator.source.schema import Moment, Source
+from generator.source.schema import Moment
+from generator.source.sources import Source
 from generator.when import When
 
 Entity = dict[str, object]

@@ -28,7 +28,9 @@ from generator.markdown.markup import Rendered
 from generator.pages.render import Page
 from generator.source.parse import ActorDoc, ArticleDoc, Body, EventDoc
 from generator.source.relations import RelationDoc
-from generator.source.schema import ClaimDoc, Name, Source, UpdateDoc
+from generator.source.schema import ClaimDoc, Name
+from generator.source.sources import Source
+from generator.source.updates import UpdateDoc
 from generator.when import When
 
 Reducer = Callable[[Any], tuple[type[Any], tuple[Any, ...]]]

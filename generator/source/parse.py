@@ -21,9 +21,9 @@ from generator.source.schema import (
     FrozenMap,
     Moment,
     Name,
-    Source,
-    UpdateDoc,
 )
+from generator.source.sources import Source, read_sources
+from generator.source.updates import UpdateDoc, read_updates
 from generator.source.yamlsafe import MAX_BYTES, load_mapping
 from generator.when import When
 
@@ -238,7 +238,7 @@ def digest(data: bytes) -> str:
 def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, list[ContentError]]:
     path = f.fm.path
     date = f.moment("date", required=True)
-    sources = f.sources("sources", "source")
+    sources = read_sources(f, "sources", "source")
     doc = ArticleDoc(
         path=path,
         slug=make_slug(path.stem),
@@ -257,7 +257,7 @@ def _article(f: FieldReader, body: Body, data_digest: str) -> tuple[Doc | None, 
         redirect_from=f.page_names("redirect_from"),
         authors=f.authors(),
         extra=f.mapping("extra"),
-        updates=f.updates("updates", date),
+        updates=read_updates(f, "updates", date),
         sources=sources,
     )
     if f.errors and doc.draft:  # not ready, and not published: see ArticleDoc.problems

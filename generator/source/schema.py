@@ -50,32 +50,6 @@ class ClaimDoc:
     evidence: tuple[Name, ...] = ()  # stories of the site (slug or path) or web addresses
 
 
-UPDATE_KINDS = ("correction", "update", "clarification")
-
-
-@dataclass(frozen=True, slots=True)
-class UpdateDoc:
-    """One `updates:` entry: a dated correction, update or clarification of the story."""
-
-    date: Moment
-    kind: str  # one of UPDATE_KINDS
-    text: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where a story comes from: `name`, `url` and, when the page was saved by a web
-    archive, the snapshot's address (`archived`) and the day it was taken (`archived_on`);
-    `line` is the front matter line it was written at (for `check --sources`)."""
-
-    name: str
-    url: str | None
-    archived: str | None = None
-    archived_on: dt.date | None = None
-    line: int = 0
-
-
 class FrozenMap(dict[Any, Any]):
     """A mapping that cannot change and can be hashed: `extra:` as templates receive it
     (`article.extra.desk`, `article.extra["desk"]`, `| tojson`, since it is a dict), with
@@ -111,21 +85,6 @@ def frozen(value: object) -> object:
     if isinstance(value, str):
         return CONTROL.sub("", value)
     return value
-
-
-SOURCE_KEYS = ("name", "url", "archived", "archived_on")
-SNAPSHOT = re.compile(r"/web/(\d{4})(\d{2})(\d{2})\d*(?:[a-z]{2}_)?/")
-
-
-def snapshot_day(url: str | None) -> dt.date | None:
-    """The day in a Wayback Machine snapshot's address (`/web/20230504120000/...`)."""
-    found = SNAPSHOT.search(url or "")
-    if found is None:
-        return None
-    try:
-        return dt.date(*map(int, found.groups()))
-    except ValueError:
-        return None
 
 
 def is_address(ref: str) -> bool:
@@ -178,7 +137,7 @@ class FieldReader:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            self.fail(key, f'"{key}" must be text, not {_kind(value)}; quote it')
+            self.fail(key, f'"{key}" must be text, not {kind_of(value)}; quote it')
             return None
         value = CONTROL.sub("", value)  # YAML escapes such as "\x07" can write them
         if required and not value.strip():
@@ -241,69 +200,13 @@ class FieldReader:
         if value is None:
             return NO_EXTRA
         if not isinstance(value, dict):
-            what = "text" if isinstance(value, str) else _kind(value)
+            what = "text" if isinstance(value, str) else kind_of(value)
             what = "a number" if isinstance(value, (int, float)) and what != "true/false" else what
             self.fail(key, f'"{key}" must be a mapping like {{desk: Europe}}, not {what}')
             return NO_EXTRA
         result = frozen(value)
         assert isinstance(result, FrozenMap)
         return result
-
-    def updates(self, key: str, published: Moment | None) -> tuple[UpdateDoc, ...]:
-        """`updates:`, each `{date, kind, text}` and none dated before `published`, the
-        article's date; in the order written (newest last)."""
-        value = self._raw(key, False)
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.fail(key, f'"{key}" must be a list of {{date, kind, text}} entries')
-            return ()
-        out = []
-        for index, item in enumerate(value):
-            update = self._update(key, item, self.fm.item_line(key, index), published)
-            if update is not None:
-                out.append(update)
-        return tuple(out)
-
-    def _update(
-        self, key: str, item: object, line: int, published: Moment | None
-    ) -> UpdateDoc | None:
-        fields = ("date", "kind", "text")
-        if not isinstance(item, dict) or set(item) != set(fields):
-            self.fail(key, f"each update needs exactly: {', '.join(fields)}", line)
-            return None
-        raw_date, raw_kind, raw_text = (item[f] for f in fields)
-        ok = True
-        try:
-            if not isinstance(raw_date, str):
-                raise ValueError(f"not {_kind(raw_date)}")
-            date = parse_moment(raw_date)
-        except ValueError as exc:
-            self.fail(
-                key, f'update "date: {raw_date}" is not a valid date ({exc}); use YYYY-MM-DD', line
-            )
-            ok = False
-        kind = raw_kind.strip().lower() if isinstance(raw_kind, str) else ""
-        if kind not in UPDATE_KINDS:
-            self.fail(
-                key, f'update "kind: {raw_kind}" is not one of: {", ".join(UPDATE_KINDS)}', line
-            )
-            ok = False
-        text = " ".join(CONTROL.sub("", raw_text).split()) if isinstance(raw_text, str) else ""
-        if not text:
-            self.fail(key, "update text is empty; say what was corrected or changed", line)
-            ok = False
-        if not ok:
-            return None
-        if published is not None and _day_of(date) < _day_of(published):
-            self.fail(
-                key,
-                f"{kind} dated {_day_of(date)} is before the article's date "
-                f"({_day_of(published)}); fix either date",
-                line,
-            )
-            return None
-        return UpdateDoc(date, kind, text, line)
 
     def words(self, key: str) -> tuple[str, ...]:
         return tuple(name.text for name in self.names(key))
@@ -313,7 +216,7 @@ class FieldReader:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.fail(key, f'"{key}" must be a date like 2023-05-04, not {_kind(value)}')
+            self.fail(key, f'"{key}" must be a date like 2023-05-04, not {kind_of(value)}')
             return None
         try:
             return parse_moment(value)
@@ -367,75 +270,6 @@ class FieldReader:
             return default
         return word
 
-    def source(self, key: str) -> Source | None:
-        value = self._raw(key, False)
-        if value is None:
-            return None
-        return self._source(key, value, self.fm.line(key))
-
-    def sources(self, key: str, one: str) -> tuple[Source, ...]:
-        """Every source of a story: `one` (`source:`) or the list `key` (`sources:`), not
-        both."""
-        if key not in self.fm.data:
-            found = self.source(one)
-            return () if found is None else (found,)
-        if one in self.fm.data:
-            self.fail(key, f'"{one}" and "{key}" are both given; put every source in "{key}"')
-        value = self._raw(key, False)
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.fail(key, f'"{key}" must be a list like [{{name: Wire, url: https://...}}]')
-            return ()
-        out = []
-        for index, item in enumerate(value):
-            line = self.fm.item_line(key, index)
-            found = None if item is None else self._source(f"{key}[{index}]", item, line)
-            if found is not None:
-                out.append(found)
-        return tuple(out)
-
-    def _source(self, key: str, value: Any, line: int) -> Source | None:
-        def fail(message: str) -> None:
-            self.fail(key, message, line)
-
-        if isinstance(value, str):
-            if not value.strip():
-                return None  # `source: ""`: no source given
-            value = {"url": value} if "://" in value or ":" in value.split()[0] else {"name": value}
-        if not isinstance(value, dict) or set(value) - set(SOURCE_KEYS):
-            fail(f'"{key}" must look like {{name: Wire, url: https://...}}')
-            return None
-        name, url, archived, day = (
-            CONTROL.sub("", v) if isinstance(v := value.get(k), str) else v for k in SOURCE_KEYS
-        )
-        if url is not None and (not isinstance(url, str) or not is_web_url(url)):
-            fail(f'"{key}.url" must be an http:// or https:// address, not {url!r}')
-            url = None
-        if archived is not None and (not isinstance(archived, str) or not is_web_url(archived)):
-            fail(f'"{key}.archived" must be an http:// or https:// address, not {archived!r}')
-            archived = None
-        archived_on = None
-        if day is not None:
-            try:
-                archived_on = dt.date.fromisoformat(str(day).strip())
-            except ValueError:
-                fail(f'"{key}.archived_on: {day}" is not a valid date; use YYYY-MM-DD')
-        if name is not None and not isinstance(name, str):
-            fail(f'"{key}.name" must be text')
-            name = None
-        if not name and not url:
-            if archived:
-                fail(f'"{key}" has an archived copy but no url or name; add the url it saves')
-            return None
-        return Source(
-            name=(name or urlsplit(str(url)).netloc).strip(),
-            url=url and url.strip(),
-            archived=archived and archived.strip(),
-            archived_on=archived_on or snapshot_day(archived),
-            line=line,
-        )
-
     def wikidata(self, key: str) -> Name | None:
         """A Wikidata item id (`Q7747`, or the item's address), with its line."""
         value = self.text(key)
@@ -469,11 +303,11 @@ class FieldReader:
         return tuple(out)
 
 
-def _day_of(moment: Moment) -> dt.date:
+def day_of(moment: Moment) -> dt.date:
     return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
-def _kind(value: object) -> str:
+def kind_of(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, list):
