@@ -64,8 +64,9 @@ _SCHEMATA: tuple[tuple[tuple[str, ...], Schema], ...] = (
     ),
     (
         (
-            *("father", "mother", "son", "daughter", "brother", "sister", "wife", "husband"),
-            *("spouse", "parent", "child", "sibling", "cousin", "uncle", "aunt", "relative"),
+            *("family", "father", "mother", "son", "daughter", "brother", "sister", "wife"),
+            *("husband", "spouse", "parent", "child", "sibling", "cousin", "uncle", "aunt"),
+            "relative",
         ),
         ("Family", "person", "relative", "relationship"),
     ),
