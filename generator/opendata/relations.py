@@ -57,7 +57,7 @@ Schema = tuple[str, str, str, str]  # schema, source property, target property, 
 UNKNOWN_LINK: Schema = ("UnknownLink", "subject", "object", "role")
 _SCHEMATA: tuple[tuple[tuple[str, ...], Schema], ...] = (
     (("member",), ("Membership", "member", "organization", "role")),
-    (("director", "chair", "board"), ("Directorship", "director", "organization", "role")),
+    (("director", "chair", "board", "lead"), ("Directorship", "director", "organization", "role")),
     (
         ("employ", "staff", "spokes", "secretary", "minister", "adviser", "advisor"),
         ("Employment", "employee", "employer", "role"),

@@ -99,6 +99,8 @@ def test_schemata_and_properties(built: Built) -> None:
         ("spokesperson of", "person", "organization", "Employment"),
         ("spokesperson of", "organization", "organization", "UnknownLink"),
         ("chairman of the board of", "person", "organization", "Directorship"),
+        ("leads", "person", "organization", "Directorship"),
+        ("leads", "person", "person", "UnknownLink"),
         ("son of", "person", "person", "Family"),
         ("family of", "person", "person", "Family"),
         ("family of", "person", "organization", "UnknownLink"),
