@@ -131,6 +131,13 @@ TIMELINE_KEYS = (
         N_("year, month, day (hour, minute for a time): as precise as the site knows."),
     ),
     Column(
+        "display_date",
+        N_(
+            "In start_date and end_date when the date is approximate: the text TimelineJS"
+            ' shows instead ("c. 2019").'
+        ),
+    ),
+    Column(
         "text",
         N_("headline (the story's title, a link with a base_url) and text (its summary), as HTML."),
     ),

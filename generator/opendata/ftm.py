@@ -5,8 +5,10 @@ list of strings (the form Aleph and OpenSanctions' tools load): a Person, Organi
 LegalEntity per actor, an Event per event (`involved`: its actors), an Article per story,
 a Documentation entity for each actor or event a story names, a Membership (or
 UnknownLink) for each affiliation, an UnknownLink from an event to the one it is part
-of, and one interval entity per typed relation (`relations.declared_relations`). Every
-reference is to an entity in the same file; ids come from slugs (`common.entity_id`).
+of, and one interval entity per typed relation (`relations.declared_relations`), with
+its dates at their precision and its source as `sourceUrl` (a story's page when the site
+has a base_url). Every reference is to an entity in the same file; ids come from slugs
+(`common.entity_id`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterator
 from generator.model.site import Actor, Article, Event, Site
 from generator.opendata.common import PREFIX, address, entity_id, iso
 from generator.opendata.relations import UNKNOWN_LINK, Tie, declared_relations, schema_for
-from generator.urls import actor_url, event_url
+from generator.urls import actor_url, article_url, event_url
 
 Entity = dict[str, object]
 SCHEMA_OF_KIND = {"person": "Person", "organization": "Organization", "other": "LegalEntity"}
@@ -116,14 +118,27 @@ def affiliation(site: Site, actor: Actor, org: str) -> Entity:
 
 
 def relation_entity(site: Site, tie: Tie, number: int) -> Entity:
-    """A typed relation: the interval schema its type and the actors' kinds allow."""
+    """A typed relation: the interval schema its type and the actors' kinds allow.
+    `number` counts the relations from one actor to the same other (1 for the first), so
+    that an id changes only when the relations between those two do."""
     kinds = (site.actors[tie.source_actor].kind, site.actors[tie.target_actor].kind)
-    return _interval(tie, schema_for(tie.type, *kinds), f"relation-{number}")
+    schema = schema_for(tie.type, *kinds)
+    return _interval(tie, schema, f"relation-{number}", _source_url(site, tie))
 
 
-def _interval(tie: Tie, schema: tuple[str, str, str, str], kind: str) -> Entity:
+def _source_url(site: Site, tie: Tie) -> str | None:
+    """The web page a relation comes from, or its story's page when there is a base_url."""
+    if tie.source.startswith(("http://", "https://")):
+        return tie.source
+    if tie.source and site.config.base_url:
+        return address(site.config, article_url(tie.source))
+    return None
+
+
+def _interval(
+    tie: Tie, schema: tuple[str, str, str, str], kind: str, url: str | None = None
+) -> Entity:
     name, source, target, role = schema
-    url = tie.source if tie.source.startswith(("http://", "https://")) else None
     return entity(
         entity_id(kind, f"{tie.source_actor}--{tie.target_actor}"),
         name,
@@ -170,8 +185,11 @@ def _ties(site: Site) -> Iterator[Entity]:
     for actor in site.actors.values():
         for org in actor.affiliations:
             yield affiliation(site, actor, org)
-    for number, tie in enumerate(declared_relations(site), start=1):
-        yield relation_entity(site, tie, number)
+    numbers: dict[tuple[str, str], int] = {}
+    for tie in declared_relations(site):
+        pair = (tie.source_actor, tie.target_actor)
+        numbers[pair] = numbers.get(pair, 0) + 1
+        yield relation_entity(site, tie, numbers[pair])
 
 
 def ftm_text(site: Site) -> str:

@@ -57,15 +57,16 @@ Schema = tuple[str, str, str, str]  # schema, source property, target property, 
 UNKNOWN_LINK: Schema = ("UnknownLink", "subject", "object", "role")
 _SCHEMATA: tuple[tuple[tuple[str, ...], Schema], ...] = (
     (("member",), ("Membership", "member", "organization", "role")),
-    (("director", "chair", "board"), ("Directorship", "director", "organization", "role")),
+    (("director", "chair", "board", "lead"), ("Directorship", "director", "organization", "role")),
     (
         ("employ", "staff", "spokes", "secretary", "minister", "adviser", "advisor"),
         ("Employment", "employee", "employer", "role"),
     ),
     (
         (
-            *("father", "mother", "son", "daughter", "brother", "sister", "wife", "husband"),
-            *("spouse", "parent", "child", "sibling", "cousin", "uncle", "aunt", "relative"),
+            *("family", "father", "mother", "son", "daughter", "brother", "sister", "wife"),
+            *("husband", "spouse", "parent", "child", "sibling", "cousin", "uncle", "aunt"),
+            "relative",
         ),
         ("Family", "person", "relative", "relationship"),
     ),

@@ -32,3 +32,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 SITES = ("small", "opendata")
+
+
+def without_base_url(tmp_path: Path) -> Path:
+    """A copy of the `opendata` fixture whose site.yaml has no base_url."""
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "opendata", site)
+    config = site / "site.yaml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    config.write_text("".join(x for x in lines if not x.startswith("base_url:")), encoding="utf-8")
+    return site

@@ -62,6 +62,17 @@ def test_an_event_edit_rewrites_its_timeline_and_events_csv_only(tmp_path: Path)
     assert b"Dockside" in (site / "output" / DATA / "events.csv").read_bytes()
 
 
+def test_a_relation_edit_rewrites_the_files_that_hold_relations_only(tmp_path: Path) -> None:
+    site = site_copy(tmp_path)
+    before = stamps(site)
+    edit(site / "content" / "actors" / "ben-south.md", "until: 2023-05,", "until: 2023-04,")
+    result = build(site)
+    assert changed(before, stamps(site)) == {"relations.csv", "entities.ftm.json", "graph.gexf"}
+    data_written = {p for p in result.written if p.startswith(f"{DATA}/")}
+    assert data_written == {f"{DATA}/{name}" for name in changed(before, stamps(site))}
+    assert b",2012,2023-04,strike-ends" in (site / "output" / DATA / "relations.csv").read_bytes()
+
+
 def test_a_quote_changed_in_prose_updates_quotes_csv(tmp_path: Path) -> None:
     site = site_copy(tmp_path)
     before = stamps(site)
@@ -87,6 +98,7 @@ def test_a_prose_only_edit_leaves_the_data_files_alone(tmp_path: Path) -> None:
 def test_incremental_data_equals_a_clean_build(tmp_path: Path) -> None:
     site = site_copy(tmp_path)
     edit(site / "content" / "actors" / "ben-south.md", "  - South", "  - South\n  - B. South")
+    edit(site / "content" / "actors" / "ada-north.md", "type: family of", "type: sister of")
     (site / "content" / "events" / "quiet-talks.md").unlink()
     build(site)
     clean = tmp_path / "clean"

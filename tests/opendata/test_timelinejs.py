@@ -10,7 +10,8 @@ import pytest
 from tests.helpers import first, parse_html
 from tests.opendata.conftest import SITES, Built
 
-DATE_KEYS = {"year", "month", "day", "hour", "minute"}
+DATE_KEYS = {"year", "month", "day", "hour", "minute"}  # whole numbers
+DISPLAY = "display_date"  # text TimelineJS shows instead of the date
 
 
 def timeline(site: Path, slug: str) -> dict[str, object]:
@@ -21,7 +22,8 @@ def timeline(site: Path, slug: str) -> dict[str, object]:
 
 def check_shape(data: dict[str, object]) -> None:
     """What TimelineJS3 requires: events, each with a start_date that has a year and
-    text; dates as whole numbers; a title slide with text."""
+    text; dates as whole numbers (and text to show in `display_date`); a title slide
+    with text."""
     assert set(data) <= {"title", "events", "eras", "scale"}
     title = data["title"]
     assert isinstance(title, dict) and set(title["text"]) <= {"headline", "text"}
@@ -31,8 +33,10 @@ def check_shape(data: dict[str, object]) -> None:
         assert set(slide) <= {"start_date", "end_date", "text", "media", "unique_id", "group"}
         for key in ("start_date", "end_date"):
             if key in slide:
-                assert "year" in slide[key] and set(slide[key]) <= DATE_KEYS
-                assert all(type(v) is int for v in slide[key].values())
+                date = dict(slide[key])
+                assert isinstance(date.pop(DISPLAY, ""), str)
+                assert "year" in date and set(date) <= DATE_KEYS
+                assert all(type(v) is int for v in date.values())
         assert set(slide["text"]) <= {"headline", "text"}
         if "media" in slide:
             assert slide["media"]["url"].startswith("https://")
@@ -66,6 +70,29 @@ def test_dates_at_their_precision_and_sources_as_media(built: Built) -> None:
         "+First warning from the ministry</a>"
     )
     assert data["title"]["text"]["headline"] == "Harbour crisis"
+
+
+def test_a_month_and_an_approximate_year(built: Built) -> None:
+    """`date: 2023-05` is May 2023, no day; `date: 2019` with `circa: true` is the year,
+    shown as "c. 2019", and so is its end (`end: 2020-06`)."""
+    site = built("opendata")
+    talks = timeline(site, "quiet-talks")
+    assert [slide["start_date"] for slide in talks["events"]] == [{"year": 2023, "month": 5}]
+    assert "end_date" not in talks["events"][0]
+    assert talks["title"]["text"]["text"] == "<p>May 2023</p>"
+    plan = timeline(site, "harbour-plan")
+    (own,) = plan["events"]
+    assert own["unique_id"] == "dossier-event-harbour-plan"
+    assert own["start_date"] == {"year": 2019, "display_date": "c. 2019"}
+    assert own["end_date"] == {"year": 2020, "month": 6, "display_date": "c. June 2020"}
+    assert plan["title"]["text"]["text"] == "<p>c. 2019 \u2013 c. June 2020</p>"
+    exact = timeline(site, "harbour-crisis")["events"]
+    assert not any(
+        DISPLAY in slide[key]
+        for slide in exact
+        for key in ("start_date", "end_date")
+        if key in slide
+    )
 
 
 def test_event_page_lists_its_open_data_and_an_embed_to_copy(built: Built) -> None:
