@@ -208,8 +208,16 @@ def relation_rows(site: Site) -> Iterator[Row]:
             tie.type,
             tie.since,
             tie.until,
-            tie.source,
+            _cited(site, tie.source),
         )
+
+
+def _cited(site: Site, source: str) -> str:
+    """A relation's source as claims.csv gives evidence: a story's page address (absolute
+    under base_url), or the web address as written."""
+    if not source or source.startswith(("http://", "https://")):
+        return source
+    return address(site.config, article_url(source))
 
 
 TABLES = (

@@ -119,11 +119,11 @@ def test_relations_of_the_fixture(built: Built) -> None:
         ["ada-north", "Ada North", "ben-south", "Ben South", "family of", "", "", ""],
         [
             *("ada-north", "Ada North", "harbour-ministry", "Harbour Ministry", "member of"),
-            *("2019-03", "2023-06-30", "first-warning"),  # source: articles/first-warning
+            *("2019-03", "2023-06-30", "https://example.org/od/articles/first-warning.html"),
         ],
         [  # to: Ministry (an alias); since: 2012, until: 2023-05; source: strike-ends
             *("ben-south", "Ben South", "harbour-ministry", "Harbour Ministry", "employed by"),
-            *("2012", "2023-05", "strike-ends"),
+            *("2012", "2023-05", "https://example.org/od/articles/strike-ends.html"),
         ],
         [  # a type of its own that a spreadsheet would run; a web page as its source
             *("dock-workers-union", "Dock Workers Union", "harbour-ministry", "Harbour Ministry"),

@@ -70,7 +70,8 @@ def test_a_relation_edit_rewrites_the_files_that_hold_relations_only(tmp_path: P
     assert changed(before, stamps(site)) == {"relations.csv", "entities.ftm.json", "graph.gexf"}
     data_written = {p for p in result.written if p.startswith(f"{DATA}/")}
     assert data_written == {f"{DATA}/{name}" for name in changed(before, stamps(site))}
-    assert b",2012,2023-04,strike-ends" in (site / "output" / DATA / "relations.csv").read_bytes()
+    relations = (site / "output" / DATA / "relations.csv").read_bytes()
+    assert b",2012,2023-04,https://example.org/od/articles/strike-ends.html" in relations
 
 
 def test_a_quote_changed_in_prose_updates_quotes_csv(tmp_path: Path) -> None:
