@@ -278,6 +278,8 @@ def verdict_tally(statuses: Iterable[str]) -> VerdictTally:
 
 def update_views(article: Article) -> tuple[UpdateView, ...]:
     """A story's updates, oldest first, each with its anchor on the story's page."""
+    if not article.updates:  # most stories: no generator to start
+        return ()
     return tuple(
         UpdateView(u.date, u.kind, UPDATE_LABELS[u.kind], u.text, f"update-{n}")
         for n, u in enumerate(article.updates, 1)
