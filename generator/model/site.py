@@ -278,7 +278,7 @@ def _article(
         path=doc.path,
         actors=_resolve_all(actors, doc.actors, doc.path, errors),
         events=_resolve_all(events, doc.events, doc.path, errors),
-        source=doc.source,
+        source=doc.sources[0] if doc.sources else doc.source,  # one object: signed once
         summary=doc.summary or shorten(body.first_paragraph),
         tags=doc.tags,
         draft=doc.draft,
