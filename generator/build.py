@@ -29,8 +29,8 @@ from generator.language import Language
 from generator.markdown.markup import Rendered
 from generator.model.site import Site, build_site
 from generator.outputs.feeds import feed_warnings
+from generator.pages.records import PageView
 from generator.pages.render import make_env
-from generator.pages.views import PageView, page_views
 from generator.parallel.collector import keep, kept
 from generator.parallel.workers import Places, render_all, write_into
 from generator.source.config import CONFIG_FILE, Config, load_config, with_base_url
@@ -164,6 +164,9 @@ class Builder:
         early = self._after_parse(site, env, config, previous, found, errors)
         if early is not None:
             return early
+        # every page family, loaded for a full pass only (a no-change build never needs them)
+        from generator.pages.views import page_views
+
         pages = list(page_views(site))
         keep()
         signer, templates, more = page_signer(pages, env, config, self.salt)

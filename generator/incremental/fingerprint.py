@@ -21,9 +21,8 @@ from jinja2 import meta, nodes
 from markupsafe import Markup
 
 from generator.errors import ContentError
-from generator.pages.records import Deferred
+from generator.pages.records import Deferred, PageView
 from generator.pages.render import template_error
-from generator.pages.views import PageView
 from generator.prose import Prose
 from generator.source.config import Config
 from generator.source.schema import FrozenMap

@@ -32,8 +32,8 @@ from generator.incremental.quick import front, prose_only, quick_build
 from generator.language import Language
 from generator.markdown.markup import render_markdown
 from generator.model.site import Site
+from generator.pages.articles import article_page_view
 from generator.pages.render import make_env
-from generator.pages.views import article_page_view
 from generator.parallel.workers import Places, write_into
 from generator.prose import Prose
 from generator.source.config import Config

@@ -22,8 +22,8 @@ from typing import Any, Protocol, TypeVar
 import jinja2
 
 from generator.errors import ContentError, in_order
+from generator.pages.records import PageView
 from generator.pages.render import Page, render_pages
-from generator.pages.views import PageView
 from generator.parallel import pickling  # noqa: F401  (registers the records' reducers)
 from generator.parallel.collector import frozen
 from generator.source.config import Config
