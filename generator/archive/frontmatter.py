@@ -41,7 +41,7 @@ def add_snapshot(text: str, line: int, url: str, snapshot: str, day: dt.date) ->
     given `archived: snapshot` and `archived_on: day`. Raises `Unusual`, saying why,
     when the source is not in one of the forms above or the edit would change more."""
     lines = text.splitlines(keepends=True)
-    end = _front_matter_end(lines)
+    end = front_matter_end(lines)
     if not 2 <= line < end + 1:
         raise Unusual("the source is not in the front matter")
     index = line - 1
@@ -58,7 +58,7 @@ def add_snapshot(text: str, line: int, url: str, snapshot: str, day: dt.date) ->
     return new_text
 
 
-def _front_matter_end(lines: list[str]) -> int:
+def front_matter_end(lines: list[str]) -> int:
     """The index of the closing `---` line."""
     if not lines or lines[0].rstrip("\r\n").lstrip("\ufeff").rstrip() != FENCE:
         raise Unusual("the file does not start with front matter")
@@ -135,7 +135,7 @@ def _block(lines: list[str], index: int, end: int, quoted: str, day: str) -> lis
 
 def _front_matter(text: str) -> dict[str, Any]:
     lines = text.splitlines(keepends=True)
-    end = _front_matter_end(lines)
+    end = front_matter_end(lines)
     fm, errors = load_mapping("".join(lines[1:end]), Path("story"), first_line=2)
     if fm is None or errors:
         raise Unusual("the edited front matter would not read back")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.archive.frontmatter import FENCE, Unusual
+from generator.archive.frontmatter import Unusual, front_matter_end
 from generator.authoring.importer import yaml_list, yaml_string
 from generator.source.yamlsafe import load_mapping
 
@@ -31,25 +31,16 @@ def merge_actor(text: str, aliases: Sequence[str], wikidata: str | None) -> str:
     """`text` (an actor file) with `aliases` appended to its aliases and `wikidata:` set
     (only where it has none). Raises `Unusual` for a form it does not edit."""
     lines = text.splitlines(keepends=True)
-    end = _end(lines)
+    end = front_matter_end(lines)
     eol = _eol(lines[0]) or "\n"
     if aliases:
         lines = _with_aliases(lines, end, list(aliases), eol)
-        end = _end(lines)
+        end = front_matter_end(lines)
     if wikidata:
         lines = [*lines[:end], f"wikidata: {wikidata}{eol}", *lines[end:]]
     new_text = "".join(lines)
     _verify(text, new_text, aliases, wikidata)
     return new_text
-
-
-def _end(lines: list[str]) -> int:
-    if not lines or lines[0].rstrip("\r\n").lstrip("\ufeff").rstrip() != FENCE:
-        raise Unusual("the file does not start with front matter")
-    for index, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in (FENCE, "..."):
-            return index
-    raise Unusual("the front matter is not closed")
 
 
 def _eol(line: str) -> str:
@@ -91,7 +82,9 @@ def _after_items(lines: list[str], index: int, end: int, aliases: list[str]) -> 
 
 def _front(text: str) -> dict[str, Any]:
     lines = text.splitlines(keepends=True)
-    fm, errors = load_mapping("".join(lines[1 : _end(lines)]), Path("actor"), first_line=2)
+    fm, errors = load_mapping(
+        "".join(lines[1 : front_matter_end(lines)]), Path("actor"), first_line=2
+    )
     if fm is None or errors:
         raise Unusual("the edited front matter would not read back")
     return dict(fm.data)
@@ -100,7 +93,7 @@ def _front(text: str) -> dict[str, Any]:
 def _body(text: str) -> str:
     """The closing fence and all that follows it."""
     lines = text.splitlines(keepends=True)
-    return "".join(lines[_end(lines) :])
+    return "".join(lines[front_matter_end(lines) :])
 
 
 def _verify(old_text: str, new_text: str, aliases: Sequence[str], wikidata: str | None) -> None:
