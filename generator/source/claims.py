@@ -37,18 +37,8 @@ Problem = tuple[int, str]  # a line and what is wrong there
 
 
 def read_claims(f: FieldReader, key: str) -> tuple[ClaimDoc, ...]:
-    value = f.fm.data.get(key)
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        f.fail(key, f'"{key}" must be a list of {{by, about, stance, text}} entries')
-        return ()
-    out = []
-    for index, item in enumerate(value):
-        claim = _claim(f, key, index, item)
-        if claim is not None:
-            out.append(claim)
-    return tuple(out)
+    shape = "a list of {by, about, stance, text} entries"
+    return f.entries(key, shape, lambda index, item, _: _claim(f, key, index, item))
 
 
 def _claim(f: FieldReader, key: str, index: int, item: object) -> ClaimDoc | None:

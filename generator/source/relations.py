@@ -38,18 +38,8 @@ class RelationDoc:
 
 
 def read_relations(f: FieldReader, key: str) -> tuple[RelationDoc, ...]:
-    value = f.fm.data.get(key)
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        f.fail(key, f'"{key}" must be a list of entries like {_EXAMPLE}')
-        return ()
-    out = []
-    for index, item in enumerate(value):
-        found = _relation(f, key, item, f.fm.item_line(key, index))
-        if found is not None:
-            out.append(found)
-    return tuple(out)
+    shape = f"a list of entries like {_EXAMPLE}"
+    return f.entries(key, shape, lambda _, item, line: _relation(f, key, item, line))
 
 
 def _relation(f: FieldReader, key: str, item: object, line: int) -> RelationDoc | None:

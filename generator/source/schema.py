@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
 from generator.errors import ContentError
@@ -16,6 +16,7 @@ from generator.source.yamlsafe import YamlMapping
 from generator.when import When, parse_when
 
 Moment = dt.date | dt.datetime
+T = TypeVar("T")
 MONTH_NAMES = (
     ("January", "February", "March", "April", "May", "June")  # noqa: RUF005
     + ("July", "August", "September", "October", "November", "December")
@@ -207,6 +208,21 @@ class FieldReader:
         result = frozen(value)
         assert isinstance(result, FrozenMap)
         return result
+
+    def entries(
+        self, key: str, shape: str, read: Callable[[int, Any, int], T | None]
+    ) -> tuple[T, ...]:
+        """A list field, entry by entry: `read(index, item, line)` gives an entry's record,
+        or None once it has reported what is wrong with it. A value that is not a list is
+        an error: `"key" must be <shape>`."""
+        value = self.fm.data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail(key, f'"{key}" must be {shape}')
+            return ()
+        found = (read(i, item, self.fm.item_line(key, i)) for i, item in enumerate(value))
+        return tuple(entry for entry in found if entry is not None)
 
     def words(self, key: str) -> tuple[str, ...]:
         return tuple(name.text for name in self.names(key))

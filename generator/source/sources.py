@@ -60,19 +60,11 @@ def read_sources(f: FieldReader, key: str, one: str) -> tuple[Source, ...]:
         return () if found is None else (found,)
     if one in f.fm.data:
         f.fail(key, f'"{one}" and "{key}" are both given; put every source in "{key}"')
-    value = f.fm.data.get(key)
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        f.fail(key, f'"{key}" must be a list like [{{name: Wire, url: https://...}}]')
-        return ()
-    out = []
-    for index, item in enumerate(value):
-        line = f.fm.item_line(key, index)
-        found = None if item is None else _source(f, f"{key}[{index}]", item, line)
-        if found is not None:
-            out.append(found)
-    return tuple(out)
+
+    def read(index: int, item: Any, line: int) -> Source | None:
+        return None if item is None else _source(f, f"{key}[{index}]", item, line)
+
+    return f.entries(key, "a list like [{name: Wire, url: https://...}]", read)
 
 
 def _source(f: FieldReader, key: str, value: Any, line: int) -> Source | None:

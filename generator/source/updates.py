@@ -27,18 +27,8 @@ class UpdateDoc:
 def read_updates(f: FieldReader, key: str, published: Moment | None) -> tuple[UpdateDoc, ...]:
     """`updates:`, each `{date, kind, text}` and none dated before `published`, the
     article's date; in the order written (newest last)."""
-    value = f.fm.data.get(key)
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        f.fail(key, f'"{key}" must be a list of {{date, kind, text}} entries')
-        return ()
-    out = []
-    for index, item in enumerate(value):
-        update = _update(f, key, item, f.fm.item_line(key, index), published)
-        if update is not None:
-            out.append(update)
-    return tuple(out)
+    shape = "a list of {date, kind, text} entries"
+    return f.entries(key, shape, lambda _, item, line: _update(f, key, item, line, published))
 
 
 def _update(
