@@ -63,6 +63,12 @@ class When:
         return ("c. " if self.circa else "") + self.iso()
 
 
+def iso_date(value: Moment | When) -> str:
+    """A date or date-time as ISO 8601 text, a `When` at the precision given (`2023`,
+    `2023-05`): what `<time datetime>`, JSON-LD and the data files all write."""
+    return value.iso() if isinstance(value, When) else value.isoformat()
+
+
 def exactly(moment: Moment) -> When:
     """A date or date-time known to the day."""
     return When(moment, "day")

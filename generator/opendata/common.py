@@ -13,7 +13,7 @@ import re
 from generator.outputs.feeds import absolute_url
 from generator.source.config import Config
 from generator.source.schema import Moment
-from generator.when import When
+from generator.when import When, iso_date
 
 PREFIX = "dossier"
 _TAG = re.compile(r"<[^>]*>")
@@ -34,9 +34,7 @@ def iso(moment: Moment | When | None) -> str:
     """`2023-05-03`, `2023-05-02T08:30:00`, and a date known only to the month or year
     as `2023-05` or `2023` (FollowTheMoney and the CSV files keep that precision); empty
     for no date."""
-    if moment is None:
-        return ""
-    return moment.iso() if isinstance(moment, When) else moment.isoformat()
+    return "" if moment is None else iso_date(moment)
 
 
 def plain_text(markup: object) -> str:

@@ -27,7 +27,7 @@ from generator.pages.records import PageView
 from generator.pages.structured import head_tags_filter
 from generator.source.config import Config
 from generator.source.schema import MONTH_NAMES, Moment
-from generator.when import When
+from generator.when import When, iso_date
 
 # markupsafe's own escaping of a str to a str (its C code when built), which `escape` wraps
 # in a Markup; with a markupsafe that has no such function, the same text through `escape`
@@ -277,10 +277,6 @@ def show_date(moment: Moment | When | None) -> str:
 
 def show_month(moment: Moment) -> str:
     return f"{MONTH_NAMES[moment.month - 1]} {moment.year}"
-
-
-def iso_date(moment: Moment | When) -> str:
-    return moment.iso() if isinstance(moment, When) else moment.isoformat()
 
 
 def time_tag(moment: Moment | When) -> Markup:

@@ -28,7 +28,7 @@ from generator.pages.records import (
 from generator.source.config import Config
 from generator.source.schema import Moment
 from generator.source.sources import Source
-from generator.when import When
+from generator.when import iso_date
 
 Entity = dict[str, object]
 HOME = "index.html"
@@ -81,13 +81,6 @@ class At:
     @property
     def here(self) -> str:
         return self.url(self.page)
-
-
-def iso_date(value: Moment | When) -> str:
-    """A date or date-time as JSON-LD writes it (ISO 8601, at the precision given: `2023`,
-    `2023-05`, `2023-05-03`, a date-time): the one place that knows how a date is written
-    for search engines."""
-    return value.iso() if isinstance(value, When) else value.isoformat()
 
 
 def modified(article: ArticleView) -> str:

@@ -27,11 +27,11 @@ from generator.pages.schema_org import (
     claim_entities,
     collection,
     event_entity,
-    iso_date,
     modified,
     news_article,
     website,
 )
+from generator.when import iso_date
 
 SCHEMA_ORG = "https://schema.org"
 _JSON = json.JSONEncoder(separators=(",", ":"))  # ASCII: twice as fast as UTF-8 text
